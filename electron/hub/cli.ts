@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startHub, type HubSource } from './startHub';
+
+/** `npm run hub -- [--source demo|nyc311] [--port 7450] ...`: the hub on its own, for previews and walls of several PCs. */
+const { values } = parseArgs({
+  options: {
+    source: { type: 'string', default: 'demo' },
+    host: { type: 'string', default: process.env.CITYWALL_HUB_HOST ?? '127.0.0.1' },
+    port: { type: 'string', default: process.env.CITYWALL_HUB_PORT ?? '7450' },
+    'data-dir': { type: 'string' },
+    token: { type: 'string', default: process.env.CITYWALL_HUB_TOKEN },
+    serve: { type: 'string' },
+    csv: { type: 'string', default: '../shared/data/nyc/nyc311-2018-10-21.csv' },
+    speedup: { type: 'string', default: '60' },
+    rate: { type: 'string', default: '2' },
+    speed: { type: 'string', default: '1' },
+    seed: { type: 'string', default: '20261123' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (values.help) {
+  console.log(`CityWall hub
+  --source demo|nyc311   demo city simulator (default) or a replay of NYC 311 requests
+  --port N               listen port (default 7450; CITYWALL_HUB_PORT)
+  --host H               listen address (default 127.0.0.1; CITYWALL_HUB_HOST)
+  --token T              require this token from clients (CITYWALL_HUB_TOKEN)
+  --data-dir D           event log folder (default .hub-data/<source>)
+  --serve DIR            also serve a built renderer at / (the browser preview)
+  --rate N --speed N --seed N     demo: cases per minute, duration divisor, seed
+  --csv FILE --speedup N          nyc311: the CSV and the replay speed-up`);
+  process.exit(0);
+}
+
+const source: HubSource =
+  values.source === 'nyc311'
+    ? { kind: 'nyc311', csv: resolve(values.csv), speedup: Number(values.speedup) || Infinity }
+    : { kind: 'demo', casesPerMinute: Number(values.rate), speed: Number(values.speed), seed: Number(values.seed) };
+
+const running = await startHub({
+  host: values.host,
+  port: Number(values.port),
+  dataDir: resolve(values['data-dir'] ?? `.hub-data/${source.kind}`),
+  ...(values.token ? { token: values.token } : {}),
+  ...(values.serve ? { serveDir: resolve(values.serve) } : {}),
+  source,
+});
+const { hub } = running;
+console.log(`CityWall hub (${source.kind}) on ${hub.url}  namespace /wall  log: ${hub.logReport.loaded} events loaded`);
+if (hub.logReport.badLines > 0) console.warn(`  ${hub.logReport.badLines} damaged log lines set aside in ${hub.logReport.setAside}`);
+if (values.serve) console.log(`  wall preview: ${hub.url}/`);
+
+const shutdown = () => {
+  void running.stop().then(() => process.exit(0));
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

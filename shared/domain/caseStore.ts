@@ -1,0 +1,356 @@
+import type { CaseSource, Position, WallEvent } from '../protocol/events';
+import type { RejectReason } from '../protocol/envelope';
+import { findCategory } from './categories';
+import { DEFAULT_DEADLINES, deadlineMs, hoursToMs, type DeadlineTable } from './deadlines';
+import { emptyCounters, kpiView, type KpiCounters, type KpiView } from './kpi';
+import { CASE_STATES, CLOCK_RUNNING_STATES, transition, type CaseAction, type CaseState } from './lifecycle';
+import { MinHeap } from './minHeap';
+
+/** One case as the wall knows it. Plain data, so it crosses IPC and snapshots unchanged. */
+export interface CaseRecord {
+  readonly id: string;
+  readonly category: string;
+  readonly classId: string;
+  readonly urgent: boolean;
+  readonly position: Position;
+  readonly source: CaseSource;
+  readonly address?: string;
+  readonly description?: string;
+  readonly district?: string;
+  readonly street?: string;
+  readonly grid?: string;
+  state: CaseState;
+  reportedAt: number;
+  registeredAt?: number;
+  dispatchedAt?: number;
+  dueAt?: number;
+  handledAt?: number;
+  closedAt?: number;
+  department?: string;
+  extensions: number;
+  reworks: number;
+  handledOnTime?: boolean;
+  updatedAt: number;
+}
+
+export interface Bounds {
+  readonly west: number;
+  readonly south: number;
+  readonly east: number;
+  readonly north: number;
+}
+
+export interface CaseStoreOptions {
+  readonly deadlines?: DeadlineTable;
+  /** Cases reported outside these bounds are rejected as outside the city. */
+  readonly bounds?: Bounds;
+}
+
+export type ApplyResult =
+  | { readonly ok: true; readonly caseId?: string }
+  | { readonly ok: false; readonly reason: RejectReason; readonly detail: string };
+
+export interface AlarmRecord {
+  readonly id: string;
+  readonly level: 1 | 2 | 3 | 4;
+  readonly kind: string;
+  readonly message: string;
+  readonly raisedAt: number;
+  readonly position?: Position;
+  readonly caseId?: string;
+  readonly cameraId?: string;
+  acknowledged: boolean;
+}
+
+export interface CaseStoreSnapshot {
+  readonly cases: readonly CaseRecord[];
+  readonly counters: KpiCounters;
+  readonly alarms: readonly AlarmRecord[];
+  readonly cameras: Readonly<Record<string, boolean>>;
+}
+
+const ACTION_OF: Readonly<Record<string, CaseAction>> = {
+  'case.reported': 'report',
+  'case.registered': 'register',
+  'case.voided': 'void',
+  'case.dispatched': 'dispatch',
+  'case.accepted': 'accept',
+  'case.extended': 'extend',
+  'case.suspended': 'suspend',
+  'case.resumed': 'resume',
+  'case.handled': 'handle',
+  'case.verified': 'verify',
+  'case.reworked': 'rework',
+  'case.closed': 'close',
+};
+
+/**
+ * The authoritative case state: applies validated events through the lifecycle state machine,
+ * keeps counts by state and KPI counters incrementally, and keeps a deadline index so that
+ * `tick(now)` finds newly overdue cases without looking at the others.
+ */
+export class CaseStore {
+  private readonly cases = new Map<string, CaseRecord>();
+  private readonly byState = new Map<CaseState, number>(CASE_STATES.map((s) => [s, 0]));
+  private counters = emptyCounters();
+  private readonly deadlineIndex = new MinHeap<{ id: string; dueAt: number }>();
+  private readonly overdueIds = new Set<string>();
+  private overdueNeverHandled = 0;
+  private readonly alarms = new Map<string, AlarmRecord>();
+  private readonly cameras = new Map<string, boolean>();
+  private readonly deadlines: DeadlineTable;
+  private bounds: Bounds | undefined;
+  private lastTick = 0;
+
+  constructor(options: CaseStoreOptions = {}) {
+    this.deadlines = options.deadlines ?? DEFAULT_DEADLINES;
+    this.bounds = options.bounds;
+  }
+
+  apply(event: WallEvent): ApplyResult {
+    switch (event.type) {
+      case 'alarm.raised': {
+        const p = event.payload;
+        this.alarms.set(p.alarmId, {
+          id: p.alarmId,
+          level: p.level,
+          kind: p.kind,
+          message: p.message,
+          raisedAt: p.at,
+          acknowledged: false,
+          ...(p.position ? { position: p.position } : {}),
+          ...(p.caseId ? { caseId: p.caseId } : {}),
+          ...(p.cameraId ? { cameraId: p.cameraId } : {}),
+        });
+        return { ok: true };
+      }
+      case 'alarm.acknowledged': {
+        const alarm = this.alarms.get(event.payload.alarmId);
+        if (!alarm) return { ok: false, reason: 'illegal-transition', detail: `unknown alarm ${event.payload.alarmId}` };
+        alarm.acknowledged = true;
+        return { ok: true };
+      }
+      case 'alarm.cleared':
+        if (!this.alarms.delete(event.payload.alarmId)) {
+          return { ok: false, reason: 'illegal-transition', detail: `unknown alarm ${event.payload.alarmId}` };
+        }
+        return { ok: true };
+      case 'camera.status':
+        this.cameras.set(event.payload.cameraId, event.payload.online);
+        return { ok: true };
+      case 'unit.position':
+        return { ok: true };
+      default:
+        return this.applyCase(event);
+    }
+  }
+
+  private applyCase(event: WallEvent): ApplyResult {
+    const action = ACTION_OF[event.type];
+    const payload = event.payload as { caseId: string; at: number };
+    if (!action) return { ok: false, reason: 'unknown-type', detail: event.type };
+    const existing = this.cases.get(payload.caseId);
+    const step = transition(existing?.state, action);
+    if (!step.ok) return { ok: false, reason: 'illegal-transition', detail: `${payload.caseId}: ${step.reason}` };
+
+    if (event.type === 'case.reported') {
+      const p = event.payload;
+      const category = findCategory(p.category);
+      if (!category) return { ok: false, reason: 'unknown-category', detail: `${p.caseId}: ${p.category}` };
+      if (this.bounds && !inside(this.bounds, p.position)) {
+        return { ok: false, reason: 'outside-city', detail: `${p.caseId}: ${p.position.lon},${p.position.lat}` };
+      }
+      const { caseId, at, category: _c, position, ...rest } = p;
+      const record: CaseRecord = {
+        ...rest,
+        id: caseId,
+        category: category.id,
+        classId: category.classId,
+        position: { lon: position.lon, lat: position.lat },
+        state: 'reported',
+        reportedAt: at,
+        extensions: 0,
+        reworks: 0,
+        updatedAt: at,
+      };
+      this.cases.set(caseId, record);
+      this.bump('reported', 1);
+      this.counters.reported += 1;
+      return { ok: true, caseId };
+    }
+
+    const record = existing as CaseRecord;
+    const at = payload.at;
+    const from = record.state;
+    this.leaveState(record, step.to);
+    record.state = step.to;
+    record.updatedAt = at;
+    const c = this.counters;
+    switch (event.type) {
+      case 'case.registered':
+        record.registeredAt = at;
+        c.registered += 1;
+        c.intakeMsTotal += Math.max(0, at - record.reportedAt);
+        break;
+      case 'case.voided':
+        c.voided += 1;
+        break;
+      case 'case.dispatched':
+        if (record.dispatchedAt === undefined) c.dispatched += 1;
+        record.dispatchedAt = at;
+        record.department = event.payload.department;
+        record.dueAt = at + deadlineMs(this.deadlines, record.category, record.urgent);
+        this.deadlineIndex.push(record.dueAt, { id: record.id, dueAt: record.dueAt });
+        break;
+      case 'case.extended':
+        if (record.extensions === 0) c.extended += 1;
+        record.extensions += 1;
+        record.dueAt = (record.dueAt ?? at) + hoursToMs(event.payload.hours);
+        this.deadlineIndex.push(record.dueAt, { id: record.id, dueAt: record.dueAt });
+        // More time can put the deadline back in the future: then the case is no longer overdue.
+        if (record.dueAt > this.lastTick) this.markNotOverdue(record);
+        break;
+      case 'case.resumed':
+        if (record.dueAt !== undefined) this.deadlineIndex.push(record.dueAt, { id: record.id, dueAt: record.dueAt });
+        break;
+      case 'case.handled': {
+        const onTime = record.dueAt === undefined || at <= record.dueAt;
+        if (record.handledAt === undefined) c.handled += 1;
+        else if (record.handledOnTime) c.handledOnTime -= 1;
+        if (onTime) c.handledOnTime += 1;
+        record.handledAt = at;
+        record.handledOnTime = onTime;
+        if (record.dispatchedAt !== undefined) {
+          c.handlingMsTotal += Math.max(0, at - record.dispatchedAt);
+          c.handlingSamples += 1;
+        }
+        break;
+      }
+      case 'case.reworked':
+        if (record.reworks === 0) c.reworked += 1;
+        record.reworks += 1;
+        break;
+      case 'case.closed':
+        record.closedAt = at;
+        c.closed += 1;
+        if (record.dueAt === undefined || at <= record.dueAt) c.closedOnTime += 1;
+        break;
+      default:
+        break;
+    }
+    this.bump(from, -1);
+    this.bump(step.to, 1);
+    // A case that becomes due while the store is between ticks is caught at once.
+    if (this.lastTick > 0) this.tick(this.lastTick);
+    return { ok: true, caseId: record.id };
+  }
+
+  /** A case whose clock stops (handled, suspended) is no longer overdue. */
+  private leaveState(record: CaseRecord, to: CaseState): void {
+    if (!CLOCK_RUNNING_STATES.has(to)) this.markNotOverdue(record);
+  }
+
+  private markNotOverdue(record: CaseRecord): void {
+    if (!this.overdueIds.delete(record.id)) return;
+    if (record.handledAt === undefined) this.overdueNeverHandled -= 1;
+  }
+
+  /** Moves the clock to `now`: cases whose deadline passed become overdue. */
+  tick(now: number): void {
+    this.lastTick = Math.max(this.lastTick, now);
+    for (;;) {
+      const key = this.deadlineIndex.peekKey();
+      if (key === undefined || key > now) break;
+      const entry = this.deadlineIndex.pop() as { id: string; dueAt: number };
+      const record = this.cases.get(entry.id);
+      if (!record || record.dueAt !== entry.dueAt || !CLOCK_RUNNING_STATES.has(record.state)) continue;
+      if (this.overdueIds.has(record.id)) continue;
+      this.overdueIds.add(record.id);
+      if (record.handledAt === undefined) this.overdueNeverHandled += 1;
+    }
+  }
+
+  /** The city's extent, once the hub has told it; reports outside it are refused. */
+  setBounds(bounds: Bounds | undefined): void {
+    this.bounds = bounds;
+  }
+
+  get(id: string): CaseRecord | undefined {
+    return this.cases.get(id);
+  }
+
+  get size(): number {
+    return this.cases.size;
+  }
+
+  countByState(): Record<CaseState, number> {
+    return Object.fromEntries(this.byState) as Record<CaseState, number>;
+  }
+
+  kpis(): KpiView {
+    return kpiView(this.counters, this.overdueIds.size, this.overdueNeverHandled);
+  }
+
+  isOverdue(id: string): boolean {
+    return this.overdueIds.has(id);
+  }
+
+  /** Open cases with a running clock, soonest deadline first (overdue ones lead). */
+  dueSoon(limit: number): CaseRecord[] {
+    const open: CaseRecord[] = [];
+    for (const record of this.cases.values()) {
+      if (record.dueAt !== undefined && CLOCK_RUNNING_STATES.has(record.state)) open.push(record);
+    }
+    open.sort((a, b) => (a.dueAt as number) - (b.dueAt as number));
+    return open.slice(0, limit);
+  }
+
+  activeAlarms(): AlarmRecord[] {
+    return [...this.alarms.values()];
+  }
+
+  allCases(): IterableIterator<CaseRecord> {
+    return this.cases.values();
+  }
+
+  snapshot(): CaseStoreSnapshot {
+    return {
+      cases: [...this.cases.values()].map((c) => ({ ...c })),
+      counters: { ...this.counters },
+      alarms: [...this.alarms.values()].map((a) => ({ ...a })),
+      cameras: Object.fromEntries(this.cameras),
+    };
+  }
+
+  /** Replaces the whole state with a snapshot (a window that starts late, a restored hub). */
+  restore(snapshot: CaseStoreSnapshot, now: number): void {
+    this.cases.clear();
+    this.deadlineIndex.clear();
+    this.overdueIds.clear();
+    this.overdueNeverHandled = 0;
+    for (const state of CASE_STATES) this.byState.set(state, 0);
+    for (const c of snapshot.cases) {
+      const record = { ...c };
+      this.cases.set(record.id, record);
+      this.bump(record.state, 1);
+      if (record.dueAt !== undefined && CLOCK_RUNNING_STATES.has(record.state)) {
+        this.deadlineIndex.push(record.dueAt, { id: record.id, dueAt: record.dueAt });
+      }
+    }
+    this.counters = { ...snapshot.counters };
+    this.alarms.clear();
+    for (const a of snapshot.alarms) this.alarms.set(a.id, { ...a });
+    this.cameras.clear();
+    for (const [id, online] of Object.entries(snapshot.cameras)) this.cameras.set(id, online);
+    this.lastTick = 0;
+    this.tick(now);
+  }
+
+  private bump(state: CaseState, delta: number): void {
+    this.byState.set(state, (this.byState.get(state) ?? 0) + delta);
+  }
+}
+
+function inside(b: Bounds, p: Position): boolean {
+  return p.lon >= b.west && p.lon <= b.east && p.lat >= b.south && p.lat <= b.north;
+}

@@ -1,0 +1,45 @@
+import type { RejectReason } from '../protocol/envelope';
+
+/** What the wall has taken in and refused, for the diagnostics panel and the tests. */
+export interface Diagnostics {
+  applied: number;
+  rejected: number;
+  duplicates: number;
+  gapsDetected: number;
+  gapsFilled: number;
+  reconnects: number;
+  /** Seqs the hub no longer had when asked (a damaged hub log): skipped, never waited on forever. */
+  lost: number;
+  rejectedByReason: Partial<Record<RejectReason, number>>;
+  /** The last few rejections with their detail, newest first. */
+  lastRejections: { seq?: number; reason: RejectReason; detail: string; at: number }[];
+}
+
+export function emptyDiagnostics(): Diagnostics {
+  return {
+    applied: 0,
+    rejected: 0,
+    duplicates: 0,
+    gapsDetected: 0,
+    gapsFilled: 0,
+    reconnects: 0,
+    lost: 0,
+    rejectedByReason: {},
+    lastRejections: [],
+  };
+}
+
+const KEEP_REJECTIONS = 20;
+
+export function countRejection(
+  d: Diagnostics,
+  reason: RejectReason,
+  detail: string,
+  at: number,
+  seq?: number,
+): void {
+  d.rejected += 1;
+  d.rejectedByReason[reason] = (d.rejectedByReason[reason] ?? 0) + 1;
+  d.lastRejections.unshift({ reason, detail, at, ...(seq !== undefined ? { seq } : {}) });
+  if (d.lastRejections.length > KEEP_REJECTIONS) d.lastRejections.length = KEEP_REJECTIONS;
+}

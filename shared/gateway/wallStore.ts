@@ -1,0 +1,142 @@
+import { CaseStore, type CaseStoreOptions, type CaseStoreSnapshot } from '../domain/caseStore';
+import type { Envelope } from '../protocol/envelope';
+import type { CityInfo } from '../protocol/wire';
+import { countRejection, emptyDiagnostics, type Diagnostics } from './diagnostics';
+import { createCoalescer, defaultScheduler, type FrameScheduler } from './frameScheduler';
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'filling-gap' | 'offline';
+
+/** A line of the live ticker: an applied event, newest first. */
+export interface TickerEntry {
+  readonly seq: number;
+  readonly ts: number;
+  readonly type: Envelope['type'];
+  readonly id: string;
+  readonly category?: string;
+}
+
+/** Everything a window needs to start showing the wall at once. */
+export interface WallSnapshot {
+  readonly lastSeq: number;
+  readonly cases: CaseStoreSnapshot;
+  readonly recent: readonly TickerEntry[];
+  readonly connection: ConnectionState;
+  readonly diagnostics: Diagnostics;
+  readonly city?: CityInfo;
+}
+
+
+const RECENT = 60;
+
+/**
+ * The wall's state outside React: the case store plus sequence, ticker, connection and
+ * diagnostics. Listeners hear about changes at most once per frame, whatever the event rate.
+ */
+export class WallStore {
+  readonly cases: CaseStore;
+  lastSeq = 0;
+  connection: ConnectionState = 'connecting';
+  diagnostics: Diagnostics = emptyDiagnostics();
+  city: CityInfo | undefined;
+  /** Bumped on every change; views compare it instead of deep-comparing state. */
+  version = 0;
+  private recent: TickerEntry[] = [];
+  private readonly listeners = new Set<() => void>();
+  private readonly notify: () => void;
+
+  constructor(options: CaseStoreOptions & { scheduler?: FrameScheduler } = {}) {
+    this.cases = new CaseStore(options);
+    this.notify = createCoalescer(() => {
+      for (const listener of this.listeners) listener();
+    }, options.scheduler ?? defaultScheduler());
+  }
+
+  /** Applies one validated envelope whose seq is the next one; refusals are counted, not thrown. */
+  ingest(envelope: Envelope, now = Date.now()): boolean {
+    this.lastSeq = envelope.seq;
+    const result = this.cases.apply(envelope);
+    if (!result.ok) {
+      countRejection(this.diagnostics, result.reason, result.detail, now, envelope.seq);
+      this.changed();
+      return false;
+    }
+    this.diagnostics.applied += 1;
+    if (envelope.type.startsWith('case.') || envelope.type.startsWith('alarm.')) {
+      const payload = envelope.payload as { caseId?: string; alarmId?: string; category?: string };
+      this.recent.unshift({
+        seq: envelope.seq,
+        ts: envelope.ts,
+        type: envelope.type,
+        id: payload.caseId ?? payload.alarmId ?? '',
+        ...(payload.category ? { category: payload.category } : {}),
+      });
+      if (this.recent.length > RECENT * 2) this.recent.length = RECENT;
+    }
+    this.changed();
+    return true;
+  }
+
+  /** Records a refusal of something that never became an envelope (bad JSON, bad shape). */
+  reject(reason: Parameters<typeof countRejection>[1], detail: string, seq?: number, now = Date.now()): void {
+    countRejection(this.diagnostics, reason, detail, now, seq);
+    this.changed();
+  }
+
+  skipSeq(seq: number): void {
+    this.lastSeq = Math.max(this.lastSeq, seq);
+  }
+
+  setConnection(state: ConnectionState): void {
+    if (this.connection === state) return;
+    this.connection = state;
+    this.changed();
+  }
+
+  setCity(city: CityInfo): void {
+    this.city = city;
+    this.cases.setBounds(city.bounds);
+    this.changed();
+  }
+
+  tick(now: number): void {
+    this.cases.tick(now);
+    this.changed();
+  }
+
+  recentEvents(limit = RECENT): readonly TickerEntry[] {
+    return this.recent.slice(0, limit);
+  }
+
+  /** Counts a change now and tells listeners on the next frame. */
+  changed(): void {
+    this.version += 1;
+    this.notify();
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  snapshot(): WallSnapshot {
+    return {
+      lastSeq: this.lastSeq,
+      cases: this.cases.snapshot(),
+      recent: this.recentEvents(),
+      connection: this.connection,
+      diagnostics: structuredClone(this.diagnostics),
+      ...(this.city ? { city: this.city } : {}),
+    };
+  }
+
+  restore(snapshot: WallSnapshot, now = Date.now()): void {
+    this.lastSeq = snapshot.lastSeq;
+    this.cases.restore(snapshot.cases, now);
+    this.recent = [...snapshot.recent];
+    this.connection = snapshot.connection;
+    this.diagnostics = structuredClone(snapshot.diagnostics);
+    this.city = snapshot.city;
+    this.cases.setBounds(snapshot.city?.bounds);
+    this.changed();
+  }
+}

@@ -1,0 +1,4 @@
+export * from './events';
+export * from './envelope';
+export { exceedsJsonSize } from './jsonSize';
+export * from './wire';
