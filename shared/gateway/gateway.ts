@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { decodeEnvelope, type Envelope } from '../protocol/envelope';
+import type { Envelope } from '../protocol/envelope';
 import {
   MAX_FETCH,
   WALL_NAMESPACE,
@@ -8,6 +8,7 @@ import {
   type HelloReply,
   type ServerToClient,
 } from '../protocol/wire';
+import { Sequencer } from './sequencer';
 import type { WallStore } from './wallStore';
 
 export interface GatewayOptions {
@@ -29,24 +30,22 @@ export interface GatewayOptions {
 type WallSocket = Socket<ServerToClient, ClientToServer>;
 
 /**
- * The event client: says hello with the last seq it holds, applies events strictly in seq order,
- * drops duplicates, parks early events while it backfills the gap, and reconnects with backoff,
- * including after the hub itself drops the connection.
+ * The event client: says hello with the last seq it holds, hands every batch to the sequencer,
+ * backfills gaps, and reconnects with backoff, including after the hub itself drops the socket.
  */
 export class Gateway {
   private readonly socket: WallSocket;
-  private readonly pending = new Map<number, Envelope | null>();
+  private readonly sequencer: Sequencer;
   private fillInFlight = false;
-  private targetSeq = 0;
   private stopped = false;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryTimer: unknown;
   private serverDrops = 0;
-  private inGap = false;
 
   constructor(
     private readonly store: WallStore,
     private readonly options: GatewayOptions,
   ) {
+    this.sequencer = new Sequencer(store, options.onApplied);
     const base = options.url.replace(/\/+$/, '');
     this.socket = io(`${base}${WALL_NAMESPACE}`, {
       autoConnect: false,
@@ -59,7 +58,10 @@ export class Gateway {
     this.socket.on('connect', () => this.onConnect());
     this.socket.on('disconnect', (reason) => this.onDisconnect(reason));
     this.socket.on('connect_error', () => this.store.setConnection('reconnecting'));
-    this.socket.on('events', (batch) => this.receive(batch));
+    this.socket.on('events', (batch) => {
+      this.sequencer.receive(batch);
+      this.afterReceive();
+    });
   }
 
   start(): void {
@@ -75,7 +77,7 @@ export class Gateway {
     this.store.setConnection('offline');
   }
 
-  /** Test hook: drop the transport as a network failure would, leaving reconnection to run. */
+  /** Drops the transport as a network failure would, leaving reconnection to run (tests, diagnostics). */
   simulateNetworkDrop(): void {
     this.socket.io.engine?.close();
   }
@@ -87,10 +89,19 @@ export class Gateway {
   private onConnect(): void {
     this.serverDrops = 0;
     this.fillInFlight = false;
-    this.socket.emit('hello', { lastSeq: this.store.lastSeq, ...(this.options.node ? { node: this.options.node } : {}) }, (reply: HelloReply) => {
-      if (reply?.city) this.store.setCity(reply.city);
-      this.targetSeq = Math.max(this.targetSeq, Number(reply?.headSeq) || 0);
-      this.updateConnection();
+    const hello = { lastSeq: this.store.lastSeq, ...(this.options.node ? { node: this.options.node } : {}) };
+    this.socket.emit('hello', hello, (reply: HelloReply) => {
+      if (!reply || typeof reply.headSeq !== 'number') return;
+      if (reply.headSeq < this.store.lastSeq) {
+        // The hub's log is shorter than what we hold: it was replaced, so start over from it.
+        this.store.clear();
+        this.sequencer.reset();
+        this.socket.disconnect().connect();
+        return;
+      }
+      if (reply.city) this.store.setCity(reply.city);
+      this.sequencer.targetSeq = Math.max(this.sequencer.targetSeq, reply.headSeq);
+      this.afterReceive();
     });
   }
 
@@ -112,109 +123,26 @@ export class Gateway {
     }
   }
 
-  /** Takes one batch off the wire; anything malformed is counted and skipped. */
-  private receive(batch: unknown): void {
-    if (!Array.isArray(batch)) {
-      this.store.reject('bad-envelope', 'batch is not an array');
-      return;
-    }
-    for (const raw of batch) {
-      const decoded = decodeEnvelope(raw);
-      if (decoded.ok) this.accept(decoded.envelope);
-      else {
-        if (decoded.seq !== undefined && (decoded.seq <= this.store.lastSeq || this.pending.has(decoded.seq))) {
-          this.store.diagnostics.duplicates += 1;
-          continue;
-        }
-        this.store.reject(decoded.reason, decoded.detail, decoded.seq);
-        if (decoded.seq === undefined) continue;
-        // The seq is used up even though the event is refused, so the order continues past it.
-        this.place(decoded.seq, null);
-      }
-    }
-    this.updateConnection();
-  }
-
-  private accept(envelope: Envelope): void {
-    if (envelope.seq <= this.store.lastSeq || this.pending.has(envelope.seq)) {
-      this.store.diagnostics.duplicates += 1;
-      return;
-    }
-    this.place(envelope.seq, envelope);
-  }
-
-  private place(seq: number, envelope: Envelope | null): void {
-    this.targetSeq = Math.max(this.targetSeq, seq);
-    if (seq === this.store.lastSeq + 1) {
-      this.apply(seq, envelope);
-      this.drain();
-      return;
-    }
-    if (!this.inGap) {
-      this.inGap = true;
-      this.store.diagnostics.gapsDetected += 1;
-    }
-    this.pending.set(seq, envelope);
+  private afterReceive(): void {
     this.requestFill();
-  }
-
-  private apply(seq: number, envelope: Envelope | null): void {
-    if (envelope) {
-      this.store.ingest(envelope);
-      this.options.onApplied?.(envelope);
-    } else this.store.skipSeq(seq);
-  }
-
-  private drain(): void {
-    for (;;) {
-      const next = this.store.lastSeq + 1;
-      if (!this.pending.has(next)) break;
-      const envelope = this.pending.get(next) ?? null;
-      this.pending.delete(next);
-      this.apply(next, envelope);
-    }
-    if (this.pending.size === 0 && this.inGap) {
-      this.inGap = false;
-      this.store.diagnostics.gapsFilled += 1;
-    }
+    if (this.socket.connected) this.store.setConnection(this.sequencer.behind ? 'filling-gap' : 'connected');
   }
 
   /** Asks the hub for what is missing between what we hold and what we have seen. */
   private requestFill(): void {
     if (this.fillInFlight || !this.socket.connected) return;
-    const from = this.store.lastSeq + 1;
-    const firstPending = Math.min(...this.pending.keys());
-    const to = Math.min(firstPending - 1, from + MAX_FETCH - 1);
-    if (to < from) return;
+    const range = this.sequencer.missingRange(MAX_FETCH);
+    if (!range) return;
     this.fillInFlight = true;
-    this.store.setConnection('filling-gap');
     this.socket
       .timeout(this.options.fetchTimeoutMs ?? 5_000)
-      .emit('fetch', { from, to }, (error: Error | null, reply: FetchReply) => {
+      .emit('fetch', range, (error: Error | null, reply: FetchReply) => {
         this.fillInFlight = false;
-        if (error || !reply || !Array.isArray(reply.events)) {
-          if (this.socket.connected) this.requestFill();
-          return;
+        if (!error && reply && Array.isArray(reply.events)) {
+          this.sequencer.receive(reply.events);
+          if (this.store.lastSeq < range.to && reply.headSeq >= range.to) this.sequencer.giveUpThrough(range.to);
         }
-        this.receive(reply.events);
-        // Whatever the hub could not give in that range is gone from its log: move past it.
-        if (this.store.lastSeq < to && reply.headSeq >= to) {
-          for (let seq = this.store.lastSeq + 1; seq <= to; seq += 1) {
-            if (!this.pending.has(seq)) {
-              this.pending.set(seq, null);
-              this.store.diagnostics.lost += 1;
-            }
-          }
-          this.drain();
-        }
-        if (this.pending.size > 0) this.requestFill();
-        this.updateConnection();
+        this.afterReceive();
       });
-  }
-
-  private updateConnection(): void {
-    if (!this.socket.connected) return;
-    const behind = this.pending.size > 0 || this.store.lastSeq < this.targetSeq;
-    this.store.setConnection(behind ? 'filling-gap' : 'connected');
   }
 }

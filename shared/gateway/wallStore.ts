@@ -1,3 +1,4 @@
+import { emptyCounters } from '../domain/kpi';
 import { CaseStore, type CaseStoreOptions, type CaseStoreSnapshot } from '../domain/caseStore';
 import type { Envelope } from '../protocol/envelope';
 import type { CityInfo } from '../protocol/wire';
@@ -127,6 +128,14 @@ export class WallStore {
       diagnostics: structuredClone(this.diagnostics),
       ...(this.city ? { city: this.city } : {}),
     };
+  }
+
+  /** Forgets every case and the sequence (the hub's log was replaced). */
+  clear(): void {
+    this.lastSeq = 0;
+    this.cases.restore({ cases: [], counters: emptyCounters(), alarms: [], cameras: {} }, Date.now());
+    this.recent = [];
+    this.changed();
   }
 
   restore(snapshot: WallSnapshot, now = Date.now()): void {

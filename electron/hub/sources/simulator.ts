@@ -87,9 +87,9 @@ export class DemoSimulator {
   /** Seeds history on an empty hub, or picks up the open cases of a restarted one, then runs. */
   start(tickMs = 250): void {
     const now = this.now();
+    this.nextArrival = now + this.arrivalGap();
     if (this.sink.store.size === 0) this.seedHistory(now);
     else this.resume(now);
-    this.nextArrival = now + this.arrivalGap();
     this.timer = setInterval(() => this.step(this.now()), tickMs);
   }
 
