@@ -147,6 +147,7 @@ export class Hub {
   }
 
   stats(): HubStats {
+    this.store.tick(Date.now());
     return {
       hubId: this.hubId,
       headSeq: this.log.headSeq,

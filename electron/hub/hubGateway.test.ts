@@ -40,7 +40,6 @@ describe('hub → gateway over loopback', () => {
     let published = 0;
     let drops = 0;
     let restarts = 0;
-    const t0 = Date.now();
     while (published < total) {
       const batch = [];
       for (let i = 0; i < 40 && published < total; i += 1, published += 1) batch.push(source.next().value);

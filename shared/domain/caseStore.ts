@@ -295,14 +295,24 @@ export class CaseStore {
     return this.overdueIds.has(id);
   }
 
-  /** Open cases with a running clock, soonest deadline first (overdue ones lead). */
+  /**
+   * The `limit` open cases with a running clock whose deadline comes first (overdue ones lead).
+   * A single pass keeping the best few: the board asks for this every frame.
+   */
   dueSoon(limit: number): CaseRecord[] {
-    const open: CaseRecord[] = [];
+    const best: CaseRecord[] = [];
     for (const record of this.cases.values()) {
-      if (record.dueAt !== undefined && CLOCK_RUNNING_STATES.has(record.state)) open.push(record);
+      if (record.dueAt === undefined || !CLOCK_RUNNING_STATES.has(record.state)) continue;
+      if (best.length === limit && record.dueAt >= ((best[limit - 1] as CaseRecord).dueAt as number)) continue;
+      let i = best.length === limit ? limit - 1 : best.length;
+      best[i] = record;
+      while (i > 0 && ((best[i - 1] as CaseRecord).dueAt as number) > record.dueAt) {
+        best[i] = best[i - 1] as CaseRecord;
+        best[i - 1] = record;
+        i -= 1;
+      }
     }
-    open.sort((a, b) => (a.dueAt as number) - (b.dueAt as number));
-    return open.slice(0, limit);
+    return best;
   }
 
   activeAlarms(): AlarmRecord[] {

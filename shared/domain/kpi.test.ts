@@ -84,3 +84,18 @@ describe('KPIs', () => {
     expect(store.size).toBe(0);
   });
 });
+
+describe('dueSoon', () => {
+  it('returns the open cases with the earliest deadlines, in order', () => {
+    const store = new CaseStore();
+    const dispatchTimes = [50, 10, 40, 20, 30, 60, 5];
+    dispatchTimes.forEach((t, i) => {
+      const id = `K${i}`;
+      for (const e of [reported(id, min(0)), step('case.registered', id, min(0)), step('case.dispatched', id, min(t))]) store.apply(e);
+    });
+    store.apply(step('case.accepted', 'K6', min(6)));
+    store.apply(step('case.handled', 'K6', min(7)));
+    expect(store.dueSoon(3).map((c) => c.id)).toEqual(['K1', 'K3', 'K4']);
+    expect(store.dueSoon(10).map((c) => c.id)).toEqual(['K1', 'K3', 'K4', 'K2', 'K0', 'K5']);
+  });
+});

@@ -10,7 +10,8 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'fil
 /** A line of the live ticker: an applied event, newest first. */
 export interface TickerEntry {
   readonly seq: number;
-  readonly ts: number;
+  /** When it happened (the event's own time, not when it reached us). */
+  readonly at: number;
   readonly type: Envelope['type'];
   readonly id: string;
   readonly category?: string;
@@ -63,13 +64,14 @@ export class WallStore {
     }
     this.diagnostics.applied += 1;
     if (envelope.type.startsWith('case.') || envelope.type.startsWith('alarm.')) {
-      const payload = envelope.payload as { caseId?: string; alarmId?: string; category?: string };
+      const payload = envelope.payload as { at: number; caseId?: string; alarmId?: string; category?: string; kind?: string };
+      const category = payload.category ?? this.cases.get(payload.caseId ?? '')?.category ?? payload.kind;
       this.recent.unshift({
         seq: envelope.seq,
-        ts: envelope.ts,
+        at: payload.at,
         type: envelope.type,
         id: payload.caseId ?? payload.alarmId ?? '',
-        ...(payload.category ? { category: payload.category } : {}),
+        ...(category ? { category } : {}),
       });
       if (this.recent.length > RECENT * 2) this.recent.length = RECENT;
     }

@@ -1,0 +1,31 @@
+import { StoreBridge } from '../../shared/gateway/bridge';
+import { defaultScheduler } from '../../shared/gateway/frameScheduler';
+import { Gateway } from '../../shared/gateway/gateway';
+import { WallStore } from '../../shared/gateway/wallStore';
+import type { WallBridge } from '../../shared/ipc/contract';
+
+/**
+ * The browser preview's stand-in for the preload: the same gateway that Electron main runs,
+ * inside the page, connected to the hub named in `?hub=` (default: the page's own origin).
+ */
+export function createPreviewBridge(params: URLSearchParams): WallBridge {
+  const url = params.get('hub') ?? window.location.origin;
+  const store = new WallStore({ scheduler: defaultScheduler() });
+  const token = params.get('token');
+  let bridge: StoreBridge | undefined;
+  const gateway = new Gateway(store, {
+    url,
+    ...(token ? { token } : {}),
+    backoffMin: 300,
+    backoffMax: 5_000,
+    onApplied: (e) => bridge?.applied(e),
+  });
+  bridge = new StoreBridge(store, defaultScheduler(), {
+    windowId: 'preview',
+    displayLabel: 'browser',
+    view: params.get('view') ?? 'cases',
+    hub: url,
+  });
+  gateway.start();
+  return bridge;
+}

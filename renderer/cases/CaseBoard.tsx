@@ -1,0 +1,27 @@
+import type { WallStore } from '../../shared/gateway/wallStore';
+import { useStoreVersion } from '../app/useStore';
+import { ConnectionBanner } from './ConnectionBanner';
+import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { DueList } from './DueList';
+import { KpiStrip } from './KpiStrip';
+import { StateFlow } from './StateFlow';
+import { Ticker } from './Ticker';
+
+/** The duty officer's case board: KPIs, the lifecycle counts, deadlines, and the live ticker. */
+export function CaseBoard({ store, showDiagnostics }: Readonly<{ store: WallStore; showDiagnostics: boolean }>) {
+  const version = useStoreVersion(store);
+  return (
+    <div className="case-board" data-version={version}>
+      <ConnectionBanner state={store.connection} />
+      <KpiStrip kpis={store.cases.kpis()} />
+      <div className="board-middle">
+        <StateFlow counts={store.cases.countByState()} />
+        <DueList store={store} version={version} />
+      </div>
+      <div className="board-bottom">
+        <Ticker entries={store.recentEvents(8)} />
+        {showDiagnostics ? <DiagnosticsPanel diagnostics={store.diagnostics} lastSeq={store.lastSeq} /> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import { findCategory } from '../../shared/domain/categories';
+import type { WallStore } from '../../shared/gateway/wallStore';
+import { useI18n } from '../i18n/I18nContext';
+import { formatCountdown } from './format';
+
+const ROWS = 8;
+
+/**
+ * Cases in handling with the nearest deadlines, overdue first, counting down (or up, in red)
+ * every second. It owns the one-second clock so that only this list re-renders on it.
+ */
+export function DueList({ store, version }: Readonly<{ store: WallStore; version: number }>) {
+  const { t, language } = useI18n();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const at = Date.now();
+      store.tick(at);
+      setNow(at);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [store]);
+  void version;
+  const rows = store.cases.dueSoon(ROWS);
+  return (
+    <section className="panel due-list">
+      <h2>{t('dueList')}</h2>
+      {rows.length === 0 ? <p className="muted">{t('noDue')}</p> : null}
+      <ol>
+        {rows.map((c) => {
+          const left = (c.dueAt as number) - now;
+          const late = left < 0;
+          const category = findCategory(c.category);
+          return (
+            <li key={c.id} className={late ? 'due due-late' : 'due'} data-testid="due-row" data-case-id={c.id}>
+              <span className="due-time">
+                {late ? t('overdueBy') : t('dueIn')} {formatCountdown(left)}
+              </span>
+              <span className="due-what">
+                {c.urgent ? <b className="urgent">{t('urgent')}</b> : null}
+                {language === 'zh-CN' ? category?.zh : category?.en} · {c.street ?? c.district ?? ''}
+              </span>
+              <span className="due-id">{c.id}</span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { formatCountdown, formatDuration, formatPercent } from './format';
+
+describe('wall formats', () => {
+  it('shows rates with one decimal and a dash when undefined', () => {
+    expect(formatPercent(0.9234)).toBe('92.3%');
+    expect(formatPercent(null)).toBe('—');
+  });
+  it('shows durations in the wall language', () => {
+    expect(formatDuration(125 * 60_000, 'zh-CN')).toBe('2时05分');
+    expect(formatDuration(125 * 60_000, 'en')).toBe('2h 05m');
+    expect(formatDuration(40 * 60_000, 'zh-CN')).toBe('40分');
+  });
+  it('counts down and up past zero', () => {
+    expect(formatCountdown(3_723_000)).toBe('1:02:03');
+    expect(formatCountdown(-61_000)).toBe('0:01:01');
+  });
+});

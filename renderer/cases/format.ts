@@ -1,0 +1,30 @@
+import type { Language } from '../../shared/ipc/contract';
+
+/** A rate as a percentage with one decimal, or "—" when there is nothing to divide by yet. */
+export function formatPercent(rate: number | null): string {
+  return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
+}
+
+/** A duration for people: "2时05分" / "2h 05m"; under an hour in minutes. */
+export function formatDuration(ms: number | null, language: Language): string {
+  if (ms === null) return '—';
+  const totalMinutes = Math.round(ms / 60_000);
+  const h = Math.floor(totalMinutes / 60);
+  const m = totalMinutes % 60;
+  if (language === 'zh-CN') return h > 0 ? `${h}时${String(m).padStart(2, '0')}分` : `${m}分`;
+  return h > 0 ? `${h}h ${String(m).padStart(2, '0')}m` : `${m}m`;
+}
+
+/** A live countdown: H:MM:SS, hours unbounded. */
+export function formatCountdown(ms: number): string {
+  const s = Math.floor(Math.abs(ms) / 1000);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return `${h}:${String(m).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** Wall-clock time of day, local. */
+export function formatClock(ts: number): string {
+  const d = new Date(ts);
+  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+}

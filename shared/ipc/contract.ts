@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { Diagnostics } from '../gateway/diagnostics';
+import type { ConnectionState, WallSnapshot } from '../gateway/wallStore';
+import type { Envelope } from '../protocol/envelope';
+import type { CityInfo } from '../protocol/wire';
+
+/**
+ * The typed IPC contract between Electron main and the wall's windows. Only the preload and
+ * main's `ipcRouter` touch raw IPC; both take channel names and argument schemas from here.
+ */
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** What a window is and where it sits, so a view can label itself. */
+export interface WindowInfo {
+  readonly windowId: string;
+  readonly displayLabel: string;
+  readonly view: string;
+  readonly language: Language;
+  /** The hub the wall listens to, or "embedded" for the built-in demo. */
+  readonly hub: string;
+}
+
+/** Events applied since the last batch, plus the state that changes without events. */
+export interface WallBatch {
+  readonly events: readonly Envelope[];
+  readonly lastSeq: number;
+  readonly connection: ConnectionState;
+  readonly diagnostics: Diagnostics;
+  readonly city?: CityInfo;
+}
+
+/** Request/response channels: name → argument tuple schema and result type. */
+export const INVOKE = {
+  'wall:snapshot': z.tuple([]),
+  'wall:window-info': z.tuple([]),
+  'wall:set-language': z.tuple([z.enum(LANGUAGES)]),
+} as const;
+
+export interface InvokeResults {
+  'wall:snapshot': WallSnapshot;
+  'wall:window-info': WindowInfo;
+  'wall:set-language': void;
+}
+
+export type InvokeChannel = keyof typeof INVOKE;
+export type InvokeArgs<C extends InvokeChannel> = z.infer<(typeof INVOKE)[C]>;
+
+/** Main → window pushes: name → payload. */
+export interface PushEvents {
+  'wall:batch': WallBatch;
+  'wall:language': Language;
+}
+export type PushChannel = keyof PushEvents;
+export const PUSH_CHANNELS: readonly PushChannel[] = ['wall:batch', 'wall:language'];
+
+/**
+ * `window.wall`: what the preload exposes, and what the browser preview provides in-page.
+ * Subscriptions return their own unsubscribe.
+ */
+export interface WallBridge {
+  snapshot(): Promise<WallSnapshot>;
+  windowInfo(): Promise<WindowInfo>;
+  setLanguage(language: Language): Promise<void>;
+  onBatch(listener: (batch: WallBatch) => void): () => void;
+  onLanguage(listener: (language: Language) => void): () => void;
+}
