@@ -6,13 +6,36 @@ import globals from 'globals';
 
 /** Node built-ins, by bare name and with the node: prefix, for the layers that must not see them. */
 const nodeBuiltins = [
-  'fs', 'fs/promises', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'url',
-  'stream', 'events', 'util', 'worker_threads', 'readline', 'zlib', 'dgram', 'tls', 'cluster',
+  'fs',
+  'fs/promises',
+  'path',
+  'os',
+  'child_process',
+  'net',
+  'http',
+  'https',
+  'crypto',
+  'url',
+  'stream',
+  'events',
+  'util',
+  'worker_threads',
+  'readline',
+  'zlib',
+  'dgram',
+  'tls',
+  'cluster',
 ].flatMap((name) => [name, `node:${name}`]);
 
 const noElectron = { name: 'electron', message: 'Only electron/ may import Electron.' };
-const noNode = nodeBuiltins.map((name) => ({ name, message: 'This layer runs in a page: no Node built-ins.' }));
-const noNodePrefix = { group: ['node:*'], message: 'This layer runs in a page: no Node built-ins.' };
+const noNode = nodeBuiltins.map((name) => ({
+  name,
+  message: 'This layer runs in a page: no Node built-ins.',
+}));
+const noNodePrefix = {
+  group: ['node:*'],
+  message: 'This layer runs in a page: no Node built-ins.',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'build', 'release', 'test-results', 'playwright-report'] },
@@ -23,7 +46,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-non-null-assertion': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-restricted-exports': ['error', { restrictDefaultExports: { direct: true } }],
     },
   },
@@ -36,7 +62,10 @@ export default tseslint.config(
           paths: [noElectron, ...noNode, { name: 'react', message: 'shared/ is pure TypeScript.' }],
           patterns: [
             noNodePrefix,
-            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports neither electron/ nor renderer/.' },
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'shared/ imports neither electron/ nor renderer/.',
+            },
           ],
         },
       ],
@@ -55,7 +84,10 @@ export default tseslint.config(
           paths: [noElectron, ...noNode],
           patterns: [
             noNodePrefix,
-            { group: ['**/electron/**'], message: 'renderer/ never imports electron/: use window.wall (shared/ipc).' },
+            {
+              group: ['**/electron/**'],
+              message: 'renderer/ never imports electron/: use window.wall (shared/ipc).',
+            },
           ],
         },
       ],
@@ -69,7 +101,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'react', message: 'electron/ never imports React.' }],
-          patterns: [{ group: ['**/renderer/**', 'react-dom', 'react-dom/*'], message: 'electron/ never imports renderer/ or React.' }],
+          patterns: [
+            {
+              group: ['**/renderer/**', 'react-dom', 'react-dom/*'],
+              message: 'electron/ never imports renderer/ or React.',
+            },
+          ],
         },
       ],
     },
@@ -81,7 +118,12 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron, { name: 'react', message: 'electron/ never imports React.' }],
-          patterns: [{ group: ['**/renderer/**', '**/main/**', '**/preload/**'], message: 'The hub is plain Node: no Electron, no renderer.' }],
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/main/**', '**/preload/**'],
+              message: 'The hub is plain Node: no Electron, no renderer.',
+            },
+          ],
         },
       ],
     },
@@ -89,5 +131,10 @@ export default tseslint.config(
   {
     files: ['scripts/**/*.{ts,mjs,js}', '*.config.{ts,js}', 'renderer/vite.config.ts'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // Tool configuration files are read through their default export.
+    files: ['*.config.{ts,js}', 'renderer/vite.config.ts'],
+    rules: { 'no-restricted-exports': 'off' },
   },
 );

@@ -36,7 +36,12 @@ if (values.help) {
 const source: HubSource =
   values.source === 'nyc311'
     ? { kind: 'nyc311', csv: resolve(values.csv), speedup: Number(values.speedup) || Infinity }
-    : { kind: 'demo', casesPerMinute: Number(values.rate), speed: Number(values.speed), seed: Number(values.seed) };
+    : {
+        kind: 'demo',
+        casesPerMinute: Number(values.rate),
+        speed: Number(values.speed),
+        seed: Number(values.seed),
+      };
 
 const running = await startHub({
   host: values.host,
@@ -47,8 +52,13 @@ const running = await startHub({
   source,
 });
 const { hub } = running;
-console.log(`CityWall hub (${source.kind}) on ${hub.url}  namespace /wall  log: ${hub.logReport.loaded} events loaded`);
-if (hub.logReport.badLines > 0) console.warn(`  ${hub.logReport.badLines} damaged log lines set aside in ${hub.logReport.setAside}`);
+console.log(
+  `CityWall hub (${source.kind}) on ${hub.url}  namespace /wall  log: ${hub.logReport.loaded} events loaded`,
+);
+if (hub.logReport.badLines > 0)
+  console.warn(
+    `  ${hub.logReport.badLines} damaged log lines set aside in ${hub.logReport.setAside}`,
+  );
 if (values.serve) console.log(`  wall preview: ${hub.url}/`);
 
 const shutdown = () => {

@@ -44,7 +44,10 @@ export class EventLog {
     this.now = options.now ?? Date.now;
   }
 
-  static async open(file: string, options: EventLogOptions = {}): Promise<{ log: EventLog; report: EventLogReport; entries: Envelope[] }> {
+  static async open(
+    file: string,
+    options: EventLogOptions = {},
+  ): Promise<{ log: EventLog; report: EventLogReport; entries: Envelope[] }> {
     await mkdir(dirname(file), { recursive: true });
     const scanned = await scan(file);
     let setAside: string | undefined;
@@ -65,7 +68,11 @@ export class EventLog {
     });
     const log = new EventLog(file, out, options);
     for (const g of scanned.good) log.remember(g.envelope, Buffer.byteLength(g.line) + 1);
-    const report: EventLogReport = { loaded: scanned.good.length, badLines: scanned.badLines, ...(setAside ? { setAside } : {}) };
+    const report: EventLogReport = {
+      loaded: scanned.good.length,
+      badLines: scanned.badLines,
+      ...(setAside ? { setAside } : {}),
+    };
     return { log, report, entries: scanned.good.map((g) => g.envelope) };
   }
 
@@ -95,10 +102,14 @@ export class EventLog {
     const lo = Math.max(from, this.firstSeq);
     const hi = Math.min(to, this.head);
     if (hi < lo) return [];
-    if (lo >= this.windowStart) return this.window.slice(lo - this.windowStart, hi - this.windowStart + 1);
+    if (lo >= this.windowStart)
+      return this.window.slice(lo - this.windowStart, hi - this.windowStart + 1);
     await this.flush();
     const start = this.offsets[lo - this.firstSeq] as number;
-    const end = hi + 1 - this.firstSeq < this.offsets.length ? (this.offsets[hi + 1 - this.firstSeq] as number) : this.bytes;
+    const end =
+      hi + 1 - this.firstSeq < this.offsets.length
+        ? (this.offsets[hi + 1 - this.firstSeq] as number)
+        : this.bytes;
     const handle = await open(this.file, 'r');
     try {
       const buffer = Buffer.alloc(end - start);
@@ -151,7 +162,11 @@ export class EventLog {
 }
 
 /** Reads every line; keeps those that decode and continue the sequence, counts the rest. */
-async function scan(file: string): Promise<{ good: { envelope: Envelope; line: string }[]; badLines: number; endsWithNewline: boolean }> {
+async function scan(file: string): Promise<{
+  good: { envelope: Envelope; line: string }[];
+  badLines: number;
+  endsWithNewline: boolean;
+}> {
   const good: { envelope: Envelope; line: string }[] = [];
   let badLines = 0;
   let last = 0;
@@ -169,7 +184,10 @@ async function scan(file: string): Promise<{ good: { envelope: Envelope; line: s
     await handle.close();
     endsWithNewline = tail[0] === 0x0a;
   }
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const lines = createInterface({
+    input: createReadStream(file, { encoding: 'utf8' }),
+    crlfDelay: Infinity,
+  });
   for await (const line of lines) {
     if (line.trim() === '') continue;
     const decoded = decodeEnvelope(line);

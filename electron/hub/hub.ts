@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server as HttpServer,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Server, type Namespace } from 'socket.io';
 import { CaseStore } from '../../shared/domain/caseStore';
 import type { DeadlineTable } from '../../shared/domain/deadlines';
-import { countRejection, emptyDiagnostics, type Diagnostics } from '../../shared/gateway/diagnostics';
+import {
+  countRejection,
+  emptyDiagnostics,
+  type Diagnostics,
+} from '../../shared/gateway/diagnostics';
 import { validateEvent, type Envelope } from '../../shared/protocol/envelope';
 import {
   MAX_FETCH,
@@ -32,7 +41,14 @@ export interface HubOptions {
   readonly serveDir?: string;
   readonly windowSize?: number;
   readonly deadlines?: DeadlineTable;
+  /**
+   * Browser origins allowed to connect, besides pages on this machine's loopback (the preview).
+   * Electron walls connect from Node and send no origin at all.
+   */
+  readonly corsOrigins?: readonly string[];
 }
+
+const LOOPBACK_ORIGIN = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
 
 export interface HubStats {
   readonly hubId: string;
@@ -73,22 +89,33 @@ export class Hub {
     readonly port: number,
     private readonly http: HttpServer,
   ) {
-    this.store = new CaseStore({ bounds: options.city.bounds, ...(options.deadlines ? { deadlines: options.deadlines } : {}) });
+    this.store = new CaseStore({
+      bounds: options.city.bounds,
+      ...(options.deadlines ? { deadlines: options.deadlines } : {}),
+    });
   }
 
   static async start(options: HubOptions): Promise<Hub> {
     const { log, report, entries } = await EventLog.open(join(options.dataDir, 'events.jsonl'), {
       ...(options.windowSize ? { windowSize: options.windowSize } : {}),
     });
-    let hub: Hub | undefined;
+    // Requests can only arrive once listening, by which time the hub exists.
+    const ready: { hub?: Hub } = {};
     const http: HttpServer = createServer((req, res) => {
-      if (hub) hub.handleHttp(req, res);
+      if (ready.hub) ready.hub.handleHttp(req, res);
       else res.writeHead(503).end();
     });
     const io = new Server<ClientToServer, ServerToClient>(http, {
       connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
       maxHttpBufferSize: 64 * 1024,
       serveClient: false,
+      cors: {
+        origin: (origin, callback) =>
+          callback(
+            null,
+            !origin || LOOPBACK_ORIGIN.test(origin) || (options.corsOrigins ?? []).includes(origin),
+          ),
+      },
     });
     const nsp = io.of(WALL_NAMESPACE);
     await new Promise<void>((resolve, reject) => {
@@ -96,7 +123,8 @@ export class Hub {
       http.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
     });
     const port = (http.address() as AddressInfo).port;
-    hub = new Hub(options, log, report, io, nsp, port, http);
+    const hub = new Hub(options, log, report, io, nsp, port, http);
+    ready.hub = hub;
     // Rebuild the case state from the log so a restarted hub validates the next event correctly.
     for (const envelope of entries) hub.store.apply(envelope);
     hub.attach();
@@ -209,15 +237,21 @@ export class Hub {
           if (!socket.connected) return;
           const recent = this.log.inMemoryFrom(from);
           if (recent) {
-            for (let i = 0; i < recent.length; i += REPLAY_CHUNK) socket.emit('events', recent.slice(i, i + REPLAY_CHUNK));
+            for (let i = 0; i < recent.length; i += REPLAY_CHUNK)
+              socket.emit('events', recent.slice(i, i + REPLAY_CHUNK));
             socket.join('live');
             break;
           }
           const chunk = await this.log.range(from, from + REPLAY_CHUNK - 1);
           if (chunk.length > 0) socket.emit('events', chunk);
-          from = chunk.length > 0 ? (chunk[chunk.length - 1] as Envelope).seq + 1 : from + REPLAY_CHUNK;
+          from =
+            chunk.length > 0 ? (chunk[chunk.length - 1] as Envelope).seq + 1 : from + REPLAY_CHUNK;
         }
-        const answer: HelloReply = { city: this.options.city, headSeq: this.log.headSeq, hubId: this.hubId };
+        const answer: HelloReply = {
+          city: this.options.city,
+          headSeq: this.log.headSeq,
+          hubId: this.hubId,
+        };
         reply(answer);
       });
       socket.on('fetch', async (request, reply) => {
@@ -225,7 +259,10 @@ export class Hub {
         const r = request as { from?: unknown; to?: unknown } | undefined;
         const from = Math.max(1, toSeq(r?.from));
         const to = Math.min(toSeq(r?.to), from + MAX_FETCH - 1);
-        const answer: FetchReply = { events: to >= from ? await this.log.range(from, to) : [], headSeq: this.log.headSeq };
+        const answer: FetchReply = {
+          events: to >= from ? await this.log.range(from, to) : [],
+          headSeq: this.log.headSeq,
+        };
         reply(answer);
       });
     });
@@ -234,7 +271,10 @@ export class Hub {
   private handleHttp(req: IncomingMessage, res: ServerResponse): void {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/api/status') {
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+      });
       res.end(JSON.stringify(this.stats()));
       return;
     }

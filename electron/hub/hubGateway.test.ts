@@ -30,7 +30,13 @@ describe('hub → gateway over loopback', () => {
 
     const store = new WallStore({ scheduler: () => undefined });
     const received: Envelope[] = [];
-    const gateway = new Gateway(store, { url: hub.url, backoffMin: 10, backoffMax: 100, fetchTimeoutMs: 1_000, onApplied: (e) => received.push(e) });
+    const gateway = new Gateway(store, {
+      url: hub.url,
+      backoffMin: 10,
+      backoffMax: 100,
+      fetchTimeoutMs: 1_000,
+      onApplied: (e) => received.push(e),
+    });
     cleanups.push(async () => gateway.stop());
     gateway.start();
     await until(() => store.connection === 'connected', 5_000, 'first connection');
@@ -42,12 +48,17 @@ describe('hub → gateway over loopback', () => {
     let restarts = 0;
     while (published < total) {
       const batch = [];
-      for (let i = 0; i < 40 && published < total; i += 1, published += 1) batch.push(source.next().value);
+      for (let i = 0; i < 40 && published < total; i += 1, published += 1)
+        batch.push(source.next().value);
       const result = hub.publish(batch);
       expect(result.rejected).toBe(0);
       if (published % 200 === 0 && drops < 50) {
         // Each drop must hit a live connection, or it tests nothing.
-        await until(() => gateway.connected && store.connection !== 'reconnecting', 10_000, 'reconnection');
+        await until(
+          () => gateway.connected && store.connection !== 'reconnecting',
+          10_000,
+          'reconnection',
+        );
         drops += 1;
         if (drops % 2 === 0) hub.dropAllClients();
         else gateway.simulateNetworkDrop();
@@ -62,7 +73,11 @@ describe('hub → gateway over loopback', () => {
     expect(drops).toBe(50);
     expect(restarts).toBe(2);
 
-    await until(() => store.lastSeq === total && store.connection === 'connected', 20_000, 'the gateway to catch up');
+    await until(
+      () => store.lastSeq === total && store.connection === 'connected',
+      20_000,
+      'the gateway to catch up',
+    );
     const hubLog = await hub.log.range(1, total);
     expect(hubLog).toHaveLength(total);
     expect(received.map((e) => e.seq)).toEqual(hubLog.map((e) => e.seq));
@@ -110,7 +125,11 @@ describe('hub → gateway over loopback', () => {
     await hub.close();
     hub = await Hub.start({ city: TEST_CITY, dataDir: second.dir, port });
     hub.publish([...lifecycleEvents(5, 'N')]);
-    await until(() => store.lastSeq === 5 && store.connection === 'connected', 5_000, 'the new log');
+    await until(
+      () => store.lastSeq === 5 && store.connection === 'connected',
+      5_000,
+      'the new log',
+    );
     expect(store.cases.size).toBe(hub.store.size);
     expect(store.cases.get('N1')).toBeDefined();
     expect(store.cases.get('C1')).toBeUndefined();

@@ -19,7 +19,9 @@ export interface RunningHub {
  * Starts a hub with one source. The demo city is what `npm start` and `npm run preview` show
  * when no platform is configured; the 311 replay streams a real data set through the same path.
  */
-export async function startHub(options: Omit<HubOptions, 'city'> & { readonly source: HubSource }): Promise<RunningHub> {
+export async function startHub(
+  options: Omit<HubOptions, 'city'> & { readonly source: HubSource },
+): Promise<RunningHub> {
   const { source, ...hubOptions } = options;
   if (source.kind === 'demo') {
     const hub = await Hub.start({ ...hubOptions, city: DEMO_CITY });
@@ -36,7 +38,11 @@ export async function startHub(options: Omit<HubOptions, 'city'> & { readonly so
   const imported = importNyc311(await readFile(source.csv, 'utf8'));
   const hub = await Hub.start({ ...hubOptions, dataDir: join(hubOptions.dataDir), city: NYC_CITY });
   // A restarted replay hub already holds the data: only what it has not logged yet is streamed.
-  const replay = startReplay(hub.log.headSeq === 0 ? imported.events : [], (batch) => hub.publish(batch), { speedup: source.speedup });
+  const replay = startReplay(
+    hub.log.headSeq === 0 ? imported.events : [],
+    (batch) => hub.publish(batch),
+    { speedup: source.speedup },
+  );
   return {
     hub,
     stop: async () => {

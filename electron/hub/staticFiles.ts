@@ -18,7 +18,11 @@ const TYPES: Readonly<Record<string, string>> = {
 };
 
 /** Serves a file under `root`; `/` is index.html, and no path may climb out of `root`. */
-export async function serveStatic(root: string, urlPath: string, res: ServerResponse): Promise<void> {
+export async function serveStatic(
+  root: string,
+  urlPath: string,
+  res: ServerResponse,
+): Promise<void> {
   const base = resolve(root);
   let relative: string;
   try {

@@ -5,7 +5,9 @@ import type { WallEvent } from '../../shared/protocol/events';
 import type { CityInfo } from '../../shared/protocol/wire';
 
 /** A fresh temporary folder, removed by the returned cleanup. */
-export async function tempDir(prefix = 'citywall-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function tempDir(
+  prefix = 'citywall-',
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
@@ -22,7 +24,15 @@ export const TEST_CITY: CityInfo = {
  * Deterministic, so two runs make the same log.
  */
 export function* lifecycleEvents(count: number, prefix = 'C'): Generator<WallEvent> {
-  const steps = ['case.reported', 'case.registered', 'case.dispatched', 'case.accepted', 'case.handled', 'case.verified', 'case.closed'] as const;
+  const steps = [
+    'case.reported',
+    'case.registered',
+    'case.dispatched',
+    'case.accepted',
+    'case.handled',
+    'case.verified',
+    'case.closed',
+  ] as const;
   const base = Date.UTC(2026, 10, 23);
   let emitted = 0;
   let caseNo = 0;
@@ -38,7 +48,14 @@ export function* lifecycleEvents(count: number, prefix = 'C'): Generator<WallEve
     const at = base + emitted * 1000;
     const payload =
       type === 'case.reported'
-        ? { caseId: c.id, at, category: 'event/appearance/exposed-garbage', urgent: false, position: { lon: 112.5, lat: 23.5 }, source: 'inspector' as const }
+        ? {
+            caseId: c.id,
+            at,
+            category: 'event/appearance/exposed-garbage',
+            urgent: false,
+            position: { lon: 112.5, lat: 23.5 },
+            source: 'inspector' as const,
+          }
         : type === 'case.dispatched'
           ? { caseId: c.id, at, department: '城管局' }
           : { caseId: c.id, at };

@@ -23,7 +23,8 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'd' || event.key === 'D') setShowDiagnostics((v) => !v);
-      if (event.key === 'l' || event.key === 'L') void bridge.setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN');
+      if (event.key === 'l' || event.key === 'L')
+        void bridge.setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN');
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -46,10 +47,18 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
             </div>
           </div>
           <div className="header-tools">
-            <button type="button" onClick={() => setShowDiagnostics((v) => !v)} data-testid="toggle-diagnostics">
+            <button
+              type="button"
+              onClick={() => setShowDiagnostics((v) => !v)}
+              data-testid="toggle-diagnostics"
+            >
               {i18n.t('diagnostics')}
             </button>
-            <button type="button" onClick={() => void bridge.setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN')} data-testid="toggle-language">
+            <button
+              type="button"
+              onClick={() => void bridge.setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN')}
+              data-testid="toggle-language"
+            >
               {i18n.t('language')}
             </button>
           </div>

@@ -12,19 +12,19 @@ export function createPreviewBridge(params: URLSearchParams): WallBridge {
   const url = params.get('hub') ?? window.location.origin;
   const store = new WallStore({ scheduler: defaultScheduler() });
   const token = params.get('token');
-  let bridge: StoreBridge | undefined;
+  const bridge = new StoreBridge(store, defaultScheduler(), {
+    windowId: 'preview',
+    displayLabel: 'browser',
+    view: params.get('view') ?? 'cases',
+    hub: url,
+    warnings: [],
+  });
   const gateway = new Gateway(store, {
     url,
     ...(token ? { token } : {}),
     backoffMin: 300,
     backoffMax: 5_000,
-    onApplied: (e) => bridge?.applied(e),
-  });
-  bridge = new StoreBridge(store, defaultScheduler(), {
-    windowId: 'preview',
-    displayLabel: 'browser',
-    view: params.get('view') ?? 'cases',
-    hub: url,
+    onApplied: (e) => bridge.applied(e),
   });
   gateway.start();
   return bridge;

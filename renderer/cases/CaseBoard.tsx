@@ -8,7 +8,10 @@ import { StateFlow } from './StateFlow';
 import { Ticker } from './Ticker';
 
 /** The duty officer's case board: KPIs, the lifecycle counts, deadlines, and the live ticker. */
-export function CaseBoard({ store, showDiagnostics }: Readonly<{ store: WallStore; showDiagnostics: boolean }>) {
+export function CaseBoard({
+  store,
+  showDiagnostics,
+}: Readonly<{ store: WallStore; showDiagnostics: boolean }>) {
   const version = useStoreVersion(store);
   return (
     <div className="case-board" data-version={version}>
@@ -20,7 +23,9 @@ export function CaseBoard({ store, showDiagnostics }: Readonly<{ store: WallStor
       </div>
       <div className="board-bottom">
         <Ticker entries={store.recentEvents(8)} />
-        {showDiagnostics ? <DiagnosticsPanel diagnostics={store.diagnostics} lastSeq={store.lastSeq} /> : null}
+        {showDiagnostics ? (
+          <DiagnosticsPanel diagnostics={store.diagnostics} lastSeq={store.lastSeq} />
+        ) : null}
       </div>
     </div>
   );

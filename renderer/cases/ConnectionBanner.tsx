@@ -14,7 +14,13 @@ const TEXT: Readonly<Record<ConnectionState, StringKey>> = {
 export function ConnectionBanner({ state }: Readonly<{ state: ConnectionState }>) {
   const { t } = useI18n();
   return (
-    <div className={`connection connection-${state}`} data-testid="connection" data-state={state} role="status" aria-live="polite">
+    <div
+      className={`connection connection-${state}`}
+      data-testid="connection"
+      data-state={state}
+      role="status"
+      aria-live="polite"
+    >
       {t(TEXT[state])}
     </div>
   );

@@ -2,7 +2,10 @@ import type { Diagnostics } from '../../shared/gateway/diagnostics';
 import { useI18n } from '../i18n/I18nContext';
 
 /** What came in, what was refused and why: the first place to look when the wall disagrees. */
-export function DiagnosticsPanel({ diagnostics, lastSeq }: Readonly<{ diagnostics: Diagnostics; lastSeq: number }>) {
+export function DiagnosticsPanel({
+  diagnostics,
+  lastSeq,
+}: Readonly<{ diagnostics: Diagnostics; lastSeq: number }>) {
   const { t } = useI18n();
   const reasons = Object.entries(diagnostics.rejectedByReason);
   return (

@@ -33,13 +33,19 @@ export function DueList({ store, version }: Readonly<{ store: WallStore; version
           const late = left < 0;
           const category = findCategory(c.category);
           return (
-            <li key={c.id} className={late ? 'due due-late' : 'due'} data-testid="due-row" data-case-id={c.id}>
+            <li
+              key={c.id}
+              className={late ? 'due due-late' : 'due'}
+              data-testid="due-row"
+              data-case-id={c.id}
+            >
               <span className="due-time">
                 {late ? t('overdueBy') : t('dueIn')} {formatCountdown(left)}
               </span>
               <span className="due-what">
                 {c.urgent ? <b className="urgent">{t('urgent')}</b> : null}
-                {language === 'zh-CN' ? category?.zh : category?.en} · {c.street ?? c.district ?? ''}
+                {language === 'zh-CN' ? category?.zh : category?.en} ·{' '}
+                {c.street ?? c.district ?? ''}
               </span>
               <span className="due-id">{c.id}</span>
             </li>

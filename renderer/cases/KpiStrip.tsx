@@ -24,7 +24,11 @@ export function KpiStrip({ kpis }: Readonly<{ kpis: KpiView }>) {
   return (
     <section className="kpi-strip" aria-label="KPI">
       {tiles.map((tile) => (
-        <div key={tile.key} className={tile.alert ? 'kpi kpi-alert' : 'kpi'} data-testid={`kpi-${tile.key}`}>
+        <div
+          key={tile.key}
+          className={tile.alert ? 'kpi kpi-alert' : 'kpi'}
+          data-testid={`kpi-${tile.key}`}
+        >
           <div className="kpi-value">{tile.value}</div>
           <div className="kpi-label">{t(tile.key)}</div>
         </div>

@@ -2,7 +2,15 @@ import { STATE_LABELS, type CaseState } from '../../shared/domain/lifecycle';
 import { useI18n } from '../i18n/I18nContext';
 
 /** The closed loop left to right, with the side states (作废, 延期, 挂账, 返工) beneath it. */
-const MAIN: readonly CaseState[] = ['reported', 'registered', 'dispatched', 'handling', 'handled', 'verified', 'closed'];
+const MAIN: readonly CaseState[] = [
+  'reported',
+  'registered',
+  'dispatched',
+  'handling',
+  'handled',
+  'verified',
+  'closed',
+];
 const SIDE: readonly CaseState[] = ['voided', 'extended', 'suspended', 'reworked'];
 
 export function StateFlow({ counts }: Readonly<{ counts: Readonly<Record<CaseState, number>> }>) {

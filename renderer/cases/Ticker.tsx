@@ -15,11 +15,21 @@ export function Ticker({ entries }: Readonly<{ entries: readonly TickerEntry[] }
         {entries.map((e) => {
           const category = e.category ? findCategory(e.category) : undefined;
           return (
-            <li key={e.seq} data-testid="ticker-row" data-case-id={e.id} data-seq={e.seq} className={`tick tick-${e.type.replace('.', '-')}`}>
+            <li
+              key={e.seq}
+              data-testid="ticker-row"
+              data-case-id={e.id}
+              data-seq={e.seq}
+              className={`tick tick-${e.type.replace('.', '-')}`}
+            >
               <span className="tick-time">{formatClock(e.at)}</span>
               <span className="tick-verb">{EVENT_VERBS[language][e.type] ?? e.type}</span>
               <span className="tick-id">{e.id}</span>
-              {category ? <span className="tick-what">{language === 'zh-CN' ? category.zh : category.en}</span> : null}
+              {category ? (
+                <span className="tick-what">
+                  {language === 'zh-CN' ? category.zh : category.en}
+                </span>
+              ) : null}
             </li>
           );
         })}

@@ -26,5 +26,7 @@ export function formatCountdown(ms: number): string {
 /** Wall-clock time of day, local. */
 export function formatClock(ts: number): string {
   const d = new Date(ts);
-  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+  return [d.getHours(), d.getMinutes(), d.getSeconds()]
+    .map((n) => String(n).padStart(2, '0'))
+    .join(':');
 }

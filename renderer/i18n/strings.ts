@@ -83,7 +83,10 @@ const en: Readonly<Record<StringKey, string>> = {
   city: 'City',
 };
 
-export const STRINGS: Readonly<Record<Language, Readonly<Record<StringKey, string>>>> = { 'zh-CN': zh, en };
+export const STRINGS: Readonly<Record<Language, Readonly<Record<StringKey, string>>>> = {
+  'zh-CN': zh,
+  en,
+};
 
 /** Event type → the verb shown on the ticker. */
 export const EVENT_VERBS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {

@@ -3,7 +3,13 @@ import type { RejectReason } from '../protocol/envelope';
 import { findCategory } from './categories';
 import { DEFAULT_DEADLINES, deadlineMs, hoursToMs, type DeadlineTable } from './deadlines';
 import { emptyCounters, kpiView, type KpiCounters, type KpiView } from './kpi';
-import { CASE_STATES, CLOCK_RUNNING_STATES, transition, type CaseAction, type CaseState } from './lifecycle';
+import {
+  CASE_STATES,
+  CLOCK_RUNNING_STATES,
+  transition,
+  type CaseAction,
+  type CaseState,
+} from './lifecycle';
 import { MinHeap } from './minHeap';
 
 /** One case as the wall knows it. Plain data, so it crosses IPC and snapshots unchanged. */
@@ -126,13 +132,22 @@ export class CaseStore {
       }
       case 'alarm.acknowledged': {
         const alarm = this.alarms.get(event.payload.alarmId);
-        if (!alarm) return { ok: false, reason: 'illegal-transition', detail: `unknown alarm ${event.payload.alarmId}` };
+        if (!alarm)
+          return {
+            ok: false,
+            reason: 'illegal-transition',
+            detail: `unknown alarm ${event.payload.alarmId}`,
+          };
         alarm.acknowledged = true;
         return { ok: true };
       }
       case 'alarm.cleared':
         if (!this.alarms.delete(event.payload.alarmId)) {
-          return { ok: false, reason: 'illegal-transition', detail: `unknown alarm ${event.payload.alarmId}` };
+          return {
+            ok: false,
+            reason: 'illegal-transition',
+            detail: `unknown alarm ${event.payload.alarmId}`,
+          };
         }
         return { ok: true };
       case 'camera.status':
@@ -151,14 +166,24 @@ export class CaseStore {
     if (!action) return { ok: false, reason: 'unknown-type', detail: event.type };
     const existing = this.cases.get(payload.caseId);
     const step = transition(existing?.state, action);
-    if (!step.ok) return { ok: false, reason: 'illegal-transition', detail: `${payload.caseId}: ${step.reason}` };
+    if (!step.ok)
+      return {
+        ok: false,
+        reason: 'illegal-transition',
+        detail: `${payload.caseId}: ${step.reason}`,
+      };
 
     if (event.type === 'case.reported') {
       const p = event.payload;
       const category = findCategory(p.category);
-      if (!category) return { ok: false, reason: 'unknown-category', detail: `${p.caseId}: ${p.category}` };
+      if (!category)
+        return { ok: false, reason: 'unknown-category', detail: `${p.caseId}: ${p.category}` };
       if (this.bounds && !inside(this.bounds, p.position)) {
-        return { ok: false, reason: 'outside-city', detail: `${p.caseId}: ${p.position.lon},${p.position.lat}` };
+        return {
+          ok: false,
+          reason: 'outside-city',
+          detail: `${p.caseId}: ${p.position.lon},${p.position.lat}`,
+        };
       }
       const { caseId, at, category: _c, position, ...rest } = p;
       const record: CaseRecord = {
@@ -211,7 +236,8 @@ export class CaseStore {
         if (record.dueAt > this.lastTick) this.markNotOverdue(record);
         break;
       case 'case.resumed':
-        if (record.dueAt !== undefined) this.deadlineIndex.push(record.dueAt, { id: record.id, dueAt: record.dueAt });
+        if (record.dueAt !== undefined)
+          this.deadlineIndex.push(record.dueAt, { id: record.id, dueAt: record.dueAt });
         break;
       case 'case.handled': {
         const onTime = record.dueAt === undefined || at <= record.dueAt;
@@ -263,7 +289,8 @@ export class CaseStore {
       if (key === undefined || key > now) break;
       const entry = this.deadlineIndex.pop() as { id: string; dueAt: number };
       const record = this.cases.get(entry.id);
-      if (!record || record.dueAt !== entry.dueAt || !CLOCK_RUNNING_STATES.has(record.state)) continue;
+      if (!record || record.dueAt !== entry.dueAt || !CLOCK_RUNNING_STATES.has(record.state))
+        continue;
       if (this.overdueIds.has(record.id)) continue;
       this.overdueIds.add(record.id);
       if (record.handledAt === undefined) this.overdueNeverHandled += 1;
@@ -303,7 +330,11 @@ export class CaseStore {
     const best: CaseRecord[] = [];
     for (const record of this.cases.values()) {
       if (record.dueAt === undefined || !CLOCK_RUNNING_STATES.has(record.state)) continue;
-      if (best.length === limit && record.dueAt >= ((best[limit - 1] as CaseRecord).dueAt as number)) continue;
+      if (
+        best.length === limit &&
+        record.dueAt >= ((best[limit - 1] as CaseRecord).dueAt as number)
+      )
+        continue;
       let i = best.length === limit ? limit - 1 : best.length;
       best[i] = record;
       while (i > 0 && ((best[i - 1] as CaseRecord).dueAt as number) > record.dueAt) {

@@ -40,7 +40,9 @@ const HOUR = 3_600_000;
 export function deadlineMs(table: DeadlineTable, categoryId: string, urgent: boolean): number {
   const classId = findCategory(categoryId)?.classId;
   const hours =
-    table.byCategory[categoryId] ?? (classId ? table.byClass[classId] : undefined) ?? table.fallback;
+    table.byCategory[categoryId] ??
+    (classId ? table.byClass[classId] : undefined) ??
+    table.fallback;
   return (urgent ? hours.urgent : hours.normal) * HOUR;
 }
 

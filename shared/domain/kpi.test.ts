@@ -6,20 +6,47 @@ import { min, reported, step } from './testEvents';
 function fixture(): CaseStore {
   const store = new CaseStore();
   const events = [
-    reported('A', min(0)), step('case.registered', 'A', min(5)), step('case.dispatched', 'A', min(10)),
-    step('case.accepted', 'A', min(15)), step('case.handled', 'A', min(60)), step('case.verified', 'A', min(80)), step('case.closed', 'A', min(90)),
-    reported('B', min(0)), step('case.voided', 'B', min(3)),
-    reported('C', min(0)), step('case.registered', 'C', min(10)), step('case.dispatched', 'C', min(20)),
-    step('case.accepted', 'C', min(25)), step('case.handled', 'C', min(200)), step('case.verified', 'C', min(210)), step('case.closed', 'C', min(220)),
-    reported('D', min(0)), step('case.registered', 'D', min(4)), step('case.dispatched', 'D', min(10)), step('case.accepted', 'D', min(12)),
-    step('case.handled', 'D', min(50)), step('case.reworked', 'D', min(70)), step('case.dispatched', 'D', min(80)), step('case.accepted', 'D', min(85)),
-    step('case.extended', 'D', min(150), { hours: 1 }), step('case.handled', 'D', min(250)), step('case.verified', 'D', min(255)), step('case.closed', 'D', min(265)),
+    reported('A', min(0)),
+    step('case.registered', 'A', min(5)),
+    step('case.dispatched', 'A', min(10)),
+    step('case.accepted', 'A', min(15)),
+    step('case.handled', 'A', min(60)),
+    step('case.verified', 'A', min(80)),
+    step('case.closed', 'A', min(90)),
+    reported('B', min(0)),
+    step('case.voided', 'B', min(3)),
+    reported('C', min(0)),
+    step('case.registered', 'C', min(10)),
+    step('case.dispatched', 'C', min(20)),
+    step('case.accepted', 'C', min(25)),
+    step('case.handled', 'C', min(200)),
+    step('case.verified', 'C', min(210)),
+    step('case.closed', 'C', min(220)),
+    reported('D', min(0)),
+    step('case.registered', 'D', min(4)),
+    step('case.dispatched', 'D', min(10)),
+    step('case.accepted', 'D', min(12)),
+    step('case.handled', 'D', min(50)),
+    step('case.reworked', 'D', min(70)),
+    step('case.dispatched', 'D', min(80)),
+    step('case.accepted', 'D', min(85)),
+    step('case.extended', 'D', min(150), { hours: 1 }),
+    step('case.handled', 'D', min(250)),
+    step('case.verified', 'D', min(255)),
+    step('case.closed', 'D', min(265)),
     reported('E', min(0)),
-    reported('F', min(0)), step('case.registered', 'F', min(2)), step('case.dispatched', 'F', min(5)), step('case.accepted', 'F', min(6)),
-    reported('G', min(0), { urgent: true }), step('case.registered', 'G', min(1)), step('case.dispatched', 'G', min(2)),
-    step('case.accepted', 'G', min(3)), step('case.suspended', 'G', min(10)),
+    reported('F', min(0)),
+    step('case.registered', 'F', min(2)),
+    step('case.dispatched', 'F', min(5)),
+    step('case.accepted', 'F', min(6)),
+    reported('G', min(0), { urgent: true }),
+    step('case.registered', 'G', min(1)),
+    step('case.dispatched', 'G', min(2)),
+    step('case.accepted', 'G', min(3)),
+    step('case.suspended', 'G', min(10)),
   ];
-  for (const e of events) expect(store.apply(e), JSON.stringify(e)).toEqual(expect.objectContaining({ ok: true }));
+  for (const e of events)
+    expect(store.apply(e), JSON.stringify(e)).toEqual(expect.objectContaining({ ok: true }));
   store.tick(min(300));
   return store;
 }
@@ -28,8 +55,17 @@ describe('KPIs', () => {
   it('match the hand-computed figures', () => {
     const k = fixture().kpis();
     expect(k).toMatchObject({
-      reported: 7, voided: 1, registered: 5, dispatched: 5, handled: 3, handledOnTime: 2,
-      closed: 3, closedOnTime: 1, reworked: 1, extended: 1, overdue: 1,
+      reported: 7,
+      voided: 1,
+      registered: 5,
+      dispatched: 5,
+      handled: 3,
+      handledOnTime: 2,
+      closed: 3,
+      closedOnTime: 1,
+      reworked: 1,
+      extended: 1,
+      overdue: 1,
     });
     expect(k.registrationRate).toBeCloseTo(5 / 6);
     expect(k.onTimeHandlingRate).toBeCloseTo(2 / 4);
@@ -41,7 +77,14 @@ describe('KPIs', () => {
   });
 
   it('counts cases by state', () => {
-    expect(fixture().countByState()).toMatchObject({ reported: 1, voided: 1, closed: 3, handling: 1, suspended: 1, dispatched: 0 });
+    expect(fixture().countByState()).toMatchObject({
+      reported: 1,
+      voided: 1,
+      closed: 3,
+      handling: 1,
+      suspended: 1,
+      dispatched: 0,
+    });
   });
 
   it('rates are null, not zero, with nothing to divide by', () => {
@@ -53,7 +96,13 @@ describe('KPIs', () => {
 
   it('an extension lifts an overdue mark until the new deadline passes', () => {
     const store = new CaseStore();
-    for (const e of [reported('X', min(0)), step('case.registered', 'X', min(0)), step('case.dispatched', 'X', min(10)), step('case.accepted', 'X', min(11))]) store.apply(e);
+    for (const e of [
+      reported('X', min(0)),
+      step('case.registered', 'X', min(0)),
+      step('case.dispatched', 'X', min(10)),
+      step('case.accepted', 'X', min(11)),
+    ])
+      store.apply(e);
     store.tick(min(129));
     expect(store.isOverdue('X')).toBe(false);
     store.tick(min(131));
@@ -78,9 +127,18 @@ describe('KPIs', () => {
 
   it('rejects reports outside the city and unknown categories', () => {
     const store = new CaseStore({ bounds: { west: 112, south: 23, east: 113, north: 24 } });
-    expect(store.apply(reported('O', min(0), { lon: 120 }))).toMatchObject({ ok: false, reason: 'outside-city' });
-    expect(store.apply(reported('U', min(0), { category: 'nope' }))).toMatchObject({ ok: false, reason: 'unknown-category' });
-    expect(store.apply(step('case.closed', 'Z', min(0)))).toMatchObject({ ok: false, reason: 'illegal-transition' });
+    expect(store.apply(reported('O', min(0), { lon: 120 }))).toMatchObject({
+      ok: false,
+      reason: 'outside-city',
+    });
+    expect(store.apply(reported('U', min(0), { category: 'nope' }))).toMatchObject({
+      ok: false,
+      reason: 'unknown-category',
+    });
+    expect(store.apply(step('case.closed', 'Z', min(0)))).toMatchObject({
+      ok: false,
+      reason: 'illegal-transition',
+    });
     expect(store.size).toBe(0);
   });
 });
@@ -91,7 +149,12 @@ describe('dueSoon', () => {
     const dispatchTimes = [50, 10, 40, 20, 30, 60, 5];
     dispatchTimes.forEach((t, i) => {
       const id = `K${i}`;
-      for (const e of [reported(id, min(0)), step('case.registered', id, min(0)), step('case.dispatched', id, min(t))]) store.apply(e);
+      for (const e of [
+        reported(id, min(0)),
+        step('case.registered', id, min(0)),
+        step('case.dispatched', id, min(t)),
+      ])
+        store.apply(e);
     });
     store.apply(step('case.accepted', 'K6', min(6)));
     store.apply(step('case.handled', 'K6', min(7)));

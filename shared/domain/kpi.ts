@@ -64,7 +64,11 @@ export interface KpiView extends KpiCounters, KpiRates {
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
 /** Derives the rates from the counters and the live overdue figures; O(1). */
-export function kpiView(c: Readonly<KpiCounters>, overdue: number, overdueNeverHandled: number): KpiView {
+export function kpiView(
+  c: Readonly<KpiCounters>,
+  overdue: number,
+  overdueNeverHandled: number,
+): KpiView {
   return {
     ...c,
     overdue,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_ACTIONS, CASE_STATES, transition, type CaseAction, type CaseState } from './lifecycle';
+import {
+  CASE_ACTIONS,
+  CASE_STATES,
+  transition,
+  type CaseAction,
+  type CaseState,
+} from './lifecycle';
 
 /** The lifecycle as domain.md states it, written out independently of the rule table. */
 const LEGAL: Readonly<Record<CaseState, Partial<Record<CaseAction, CaseState>>>> = {
@@ -41,7 +47,20 @@ describe('case lifecycle', () => {
   }
 
   it('walks the full closed loop including a rework', () => {
-    const path: CaseAction[] = ['report', 'register', 'dispatch', 'accept', 'handle', 'rework', 'dispatch', 'accept', 'extend', 'handle', 'verify', 'close'];
+    const path: CaseAction[] = [
+      'report',
+      'register',
+      'dispatch',
+      'accept',
+      'handle',
+      'rework',
+      'dispatch',
+      'accept',
+      'extend',
+      'handle',
+      'verify',
+      'close',
+    ];
     let state: CaseState | undefined;
     for (const action of path) {
       const r = transition(state, action);

@@ -64,8 +64,7 @@ export const CLOCK_RUNNING_STATES: ReadonlySet<CaseState> = new Set([
 ]);
 
 export type TransitionResult =
-  | { readonly ok: true; readonly to: CaseState }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly to: CaseState } | { readonly ok: false; readonly reason: string };
 
 /** The state a case moves to under `action`, or why it cannot. `from` is undefined for a new case. */
 export function transition(from: CaseState | undefined, action: CaseAction): TransitionResult {
@@ -74,10 +73,14 @@ export function transition(from: CaseState | undefined, action: CaseAction): Tra
       ? { ok: true, to: 'reported' }
       : { ok: false, reason: `case already exists (state ${from})` };
   }
-  if (from === undefined) return { ok: false, reason: `unknown case: cannot ${action} before report` };
+  if (from === undefined)
+    return { ok: false, reason: `unknown case: cannot ${action} before report` };
   const rule = RULES[action];
   if (!rule.from.includes(from)) {
-    return { ok: false, reason: `cannot ${action} a case in state ${from} (allowed from ${rule.from.join(', ')})` };
+    return {
+      ok: false,
+      reason: `cannot ${action} a case in state ${from} (allowed from ${rule.from.join(', ')})`,
+    };
   }
   return { ok: true, to: rule.to };
 }

@@ -4,7 +4,11 @@ import type { WallEvent } from '../protocol/events';
 export const T0 = Date.UTC(2026, 10, 23, 0, 0, 0);
 export const min = (m: number): number => T0 + m * 60_000;
 
-export function reported(caseId: string, at: number, extra: Partial<{ category: string; urgent: boolean; lon: number; lat: number }> = {}): WallEvent {
+export function reported(
+  caseId: string,
+  at: number,
+  extra: Partial<{ category: string; urgent: boolean; lon: number; lat: number }> = {},
+): WallEvent {
   return {
     type: 'case.reported',
     payload: {
@@ -18,7 +22,20 @@ export function reported(caseId: string, at: number, extra: Partial<{ category: 
   };
 }
 
-export function step(type: Exclude<WallEvent['type'], 'case.reported' | `alarm.${string}` | 'unit.position' | 'camera.status'>, caseId: string, at: number, extra: Record<string, unknown> = {}): WallEvent {
-  const defaults: Record<string, unknown> = type === 'case.dispatched' ? { department: '城管局' } : type === 'case.extended' ? { hours: 1 } : {};
+export function step(
+  type: Exclude<
+    WallEvent['type'],
+    'case.reported' | `alarm.${string}` | 'unit.position' | 'camera.status'
+  >,
+  caseId: string,
+  at: number,
+  extra: Record<string, unknown> = {},
+): WallEvent {
+  const defaults: Record<string, unknown> =
+    type === 'case.dispatched'
+      ? { department: '城管局' }
+      : type === 'case.extended'
+        ? { hours: 1 }
+        : {};
   return { type, payload: { caseId, at, ...defaults, ...extra } } as WallEvent;
 }

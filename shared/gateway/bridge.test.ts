@@ -22,19 +22,31 @@ describe('StoreBridge + mirror', () => {
   it('sends one batch per frame however many events arrive, and the mirror equals the source', async () => {
     const frames = manualFrames();
     const source = new WallStore({ scheduler: () => undefined });
-    const bridge = new StoreBridge(source, frames.schedule, { windowId: 'w', displayLabel: 'd', view: 'cases', hub: 'embedded' });
+    const bridge = new StoreBridge(source, frames.schedule, {
+      windowId: 'w',
+      displayLabel: 'd',
+      view: 'cases',
+      hub: 'embedded',
+      warnings: [],
+    });
     const sequencer = new Sequencer(source, (e) => bridge.applied(e));
     const batches: number[] = [];
     bridge.onBatch((b) => batches.push(b.events.length));
 
-    const early = [reported('A', min(0)), step('case.registered', 'A', min(1))].map((e, i) => makeEnvelope(i + 1, min(i), e));
+    const early = [reported('A', min(0)), step('case.registered', 'A', min(1))].map((e, i) =>
+      makeEnvelope(i + 1, min(i), e),
+    );
     sequencer.receive(early);
     frames.frame();
 
     const mirror = new WallStore({ scheduler: () => undefined });
     mirrorInto(mirror, bridge);
     await flushPromises();
-    const later = [step('case.dispatched', 'A', min(2)), step('case.accepted', 'A', min(3)), reported('B', min(4))].map((e, i) => makeEnvelope(i + 3, min(i), e));
+    const later = [
+      step('case.dispatched', 'A', min(2)),
+      step('case.accepted', 'A', min(3)),
+      reported('B', min(4)),
+    ].map((e, i) => makeEnvelope(i + 3, min(i), e));
     sequencer.receive(later.slice(0, 2));
     sequencer.receive(later.slice(2));
     sequencer.receive([{ v: 1, seq: 6, ts: 0, type: 'case.bogus', payload: {} }]);
@@ -50,7 +62,13 @@ describe('StoreBridge + mirror', () => {
   it('a window that subscribes late gets the snapshot and nothing twice', async () => {
     const frames = manualFrames();
     const source = new WallStore({ scheduler: () => undefined });
-    const bridge = new StoreBridge(source, frames.schedule, { windowId: 'w', displayLabel: 'd', view: 'cases', hub: 'embedded' });
+    const bridge = new StoreBridge(source, frames.schedule, {
+      windowId: 'w',
+      displayLabel: 'd',
+      view: 'cases',
+      hub: 'embedded',
+      warnings: [],
+    });
     const sequencer = new Sequencer(source, (e) => bridge.applied(e));
     sequencer.receive([makeEnvelope(1, min(0), reported('A', min(0)))]);
     const mirror = new WallStore({ scheduler: () => undefined });

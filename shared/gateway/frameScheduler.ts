@@ -8,7 +8,8 @@ export const timerScheduler: FrameScheduler = (callback) => {
 
 /** The page's own frame clock when there is one, else the timer. */
 export function defaultScheduler(): FrameScheduler {
-  const raf = (globalThis as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame;
+  const raf = (globalThis as { requestAnimationFrame?: (cb: () => void) => number })
+    .requestAnimationFrame;
   return raf ? (callback) => void raf(callback) : timerScheduler;
 }
 

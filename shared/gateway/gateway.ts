@@ -89,7 +89,10 @@ export class Gateway {
   private onConnect(): void {
     this.serverDrops = 0;
     this.fillInFlight = false;
-    const hello = { lastSeq: this.store.lastSeq, ...(this.options.node ? { node: this.options.node } : {}) };
+    const hello = {
+      lastSeq: this.store.lastSeq,
+      ...(this.options.node ? { node: this.options.node } : {}),
+    };
     this.socket.emit('hello', hello, (reply: HelloReply) => {
       if (!reply || typeof reply.headSeq !== 'number') return;
       if (reply.headSeq < this.store.lastSeq) {
@@ -125,7 +128,8 @@ export class Gateway {
 
   private afterReceive(): void {
     this.requestFill();
-    if (this.socket.connected) this.store.setConnection(this.sequencer.behind ? 'filling-gap' : 'connected');
+    if (this.socket.connected)
+      this.store.setConnection(this.sequencer.behind ? 'filling-gap' : 'connected');
   }
 
   /** Asks the hub for what is missing between what we hold and what we have seen. */
@@ -140,7 +144,8 @@ export class Gateway {
         this.fillInFlight = false;
         if (!error && reply && Array.isArray(reply.events)) {
           this.sequencer.receive(reply.events);
-          if (this.store.lastSeq < range.to && reply.headSeq >= range.to) this.sequencer.giveUpThrough(range.to);
+          if (this.store.lastSeq < range.to && reply.headSeq >= range.to)
+            this.sequencer.giveUpThrough(range.to);
         }
         this.afterReceive();
       });

@@ -46,7 +46,10 @@ describe('Sequencer', () => {
     sequencer.receive([events[0], { ...events[1], type: 'case.unknown' }, events[2]]);
     expect(applied).toEqual([1, 3]);
     expect(store.lastSeq).toBe(3);
-    expect(store.diagnostics.rejectedByReason).toMatchObject({ 'unknown-type': 1, 'illegal-transition': 1 });
+    expect(store.diagnostics.rejectedByReason).toMatchObject({
+      'unknown-type': 1,
+      'illegal-transition': 1,
+    });
   });
 
   it('gives up on seqs the hub no longer has', () => {

@@ -5,7 +5,8 @@ import type { CityInfo } from '../protocol/wire';
 import { countRejection, emptyDiagnostics, type Diagnostics } from './diagnostics';
 import { createCoalescer, defaultScheduler, type FrameScheduler } from './frameScheduler';
 
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'filling-gap' | 'offline';
+export type ConnectionState =
+  'connecting' | 'connected' | 'reconnecting' | 'filling-gap' | 'offline';
 
 /** A line of the live ticker: an applied event, newest first. */
 export interface TickerEntry {
@@ -26,7 +27,6 @@ export interface WallSnapshot {
   readonly diagnostics: Diagnostics;
   readonly city?: CityInfo;
 }
-
 
 const RECENT = 60;
 
@@ -64,8 +64,15 @@ export class WallStore {
     }
     this.diagnostics.applied += 1;
     if (envelope.type.startsWith('case.') || envelope.type.startsWith('alarm.')) {
-      const payload = envelope.payload as { at: number; caseId?: string; alarmId?: string; category?: string; kind?: string };
-      const category = payload.category ?? this.cases.get(payload.caseId ?? '')?.category ?? payload.kind;
+      const payload = envelope.payload as {
+        at: number;
+        caseId?: string;
+        alarmId?: string;
+        category?: string;
+        kind?: string;
+      };
+      const category =
+        payload.category ?? this.cases.get(payload.caseId ?? '')?.category ?? payload.kind;
       this.recent.unshift({
         seq: envelope.seq,
         at: payload.at,
@@ -80,7 +87,12 @@ export class WallStore {
   }
 
   /** Records a refusal of something that never became an envelope (bad JSON, bad shape). */
-  reject(reason: Parameters<typeof countRejection>[1], detail: string, seq?: number, now = Date.now()): void {
+  reject(
+    reason: Parameters<typeof countRejection>[1],
+    detail: string,
+    seq?: number,
+    now = Date.now(),
+  ): void {
     countRejection(this.diagnostics, reason, detail, now, seq);
     this.changed();
   }
@@ -135,7 +147,10 @@ export class WallStore {
   /** Forgets every case and the sequence (the hub's log was replaced). */
   clear(): void {
     this.lastSeq = 0;
-    this.cases.restore({ cases: [], counters: emptyCounters(), alarms: [], cameras: {} }, Date.now());
+    this.cases.restore(
+      { cases: [], counters: emptyCounters(), alarms: [], cameras: {} },
+      Date.now(),
+    );
     this.recent = [];
     this.changed();
   }

@@ -19,6 +19,8 @@ export interface WindowInfo {
   readonly language: Language;
   /** The hub the wall listens to, or "embedded" for the built-in demo. */
   readonly hub: string;
+  /** Problems the wall should say out loud (a config file it had to ignore). */
+  readonly warnings: readonly string[];
 }
 
 /** Events applied since the last batch, plus the state that changes without events. */

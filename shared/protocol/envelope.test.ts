@@ -17,12 +17,21 @@ describe('decodeEnvelope', () => {
 
   it.each([
     ['malformed-json', '{"v":1,"seq":'],
-    ['too-large', JSON.stringify({ ...good, payload: { ...good.payload, description: 'x'.repeat(MAX_EVENT_BYTES) } })],
+    [
+      'too-large',
+      JSON.stringify({
+        ...good,
+        payload: { ...good.payload, description: 'x'.repeat(MAX_EVENT_BYTES) },
+      }),
+    ],
     ['bad-envelope', { v: 1, seq: -3, ts: 0, type: 'case.reported', payload: {} }],
     ['unsupported-version', { ...good, v: 2 }],
     ['unknown-type', { ...good, type: 'case.teleported' }],
     ['bad-payload', { ...good, payload: { ...good.payload, position: { lon: 'east', lat: 23 } } }],
-    ['bad-payload', { ...good, payload: { ...good.payload, position: { lon: Number.NaN, lat: 23 } } }],
+    [
+      'bad-payload',
+      { ...good, payload: { ...good.payload, position: { lon: Number.NaN, lat: 23 } } },
+    ],
     ['bad-payload', { ...good, payload: { ...good.payload, at: 1_700_000_000 } }],
   ])('rejects %s', (reason, raw) => {
     const result = decodeEnvelope(raw);
@@ -39,7 +48,10 @@ describe('decodeEnvelope', () => {
   });
 
   it('keeps the seq of a refused event so the order can move past it', () => {
-    expect(decodeEnvelope({ ...good, seq: 42, type: 'nope' })).toMatchObject({ ok: false, seq: 42 });
+    expect(decodeEnvelope({ ...good, seq: 42, type: 'nope' })).toMatchObject({
+      ok: false,
+      seq: 42,
+    });
   });
 });
 
@@ -51,7 +63,15 @@ describe('fuzz: nothing gets past the validator or changes state', () => {
     type: fc.oneof(fc.constantFrom(...EVENT_TYPES), fc.string()),
     payload: fc.oneof(
       fc.anything(),
-      fc.record({ caseId: fc.string(), at: fc.double(), category: fc.string(), position: fc.record({ lon: fc.double(), lat: fc.double() }) }, { requiredKeys: [] }),
+      fc.record(
+        {
+          caseId: fc.string(),
+          at: fc.double(),
+          category: fc.string(),
+          position: fc.record({ lon: fc.double(), lat: fc.double() }),
+        },
+        { requiredKeys: [] },
+      ),
     ),
   });
 
@@ -79,7 +99,9 @@ describe('fuzz: nothing gets past the validator or changes state', () => {
           if (decoded.ok) continue;
           sequencer.receive([raw]);
           expect(JSON.stringify(store.cases.snapshot())).toBe(before);
-          expect(store.diagnostics.rejected + store.diagnostics.duplicates).toBe(rejectedBefore + 1);
+          expect(store.diagnostics.rejected + store.diagnostics.duplicates).toBe(
+            rejectedBefore + 1,
+          );
         }
       }),
       { numRuns: 500 },
@@ -89,7 +111,25 @@ describe('fuzz: nothing gets past the validator or changes state', () => {
   it('valid envelopes with random payload fields apply or are refused with a reason, never throw', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ type: fc.constantFrom(...EVENT_TYPES), payload: fc.record({ caseId: fc.constantFrom('A', 'B'), at: fc.integer({ min: min(0), max: min(1000) }), category: fc.constantFrom('event/street-order/illegal-parking', 'bogus'), urgent: fc.boolean(), position: fc.record({ lon: fc.double({ min: 100, max: 130, noNaN: true }), lat: fc.double({ min: 20, max: 30, noNaN: true }) }), source: fc.constant('camera'), department: fc.string({ maxLength: 5 }), hours: fc.integer({ min: 1, max: 5 }) }) }), { maxLength: 30 }),
+        fc.array(
+          fc.record({
+            type: fc.constantFrom(...EVENT_TYPES),
+            payload: fc.record({
+              caseId: fc.constantFrom('A', 'B'),
+              at: fc.integer({ min: min(0), max: min(1000) }),
+              category: fc.constantFrom('event/street-order/illegal-parking', 'bogus'),
+              urgent: fc.boolean(),
+              position: fc.record({
+                lon: fc.double({ min: 100, max: 130, noNaN: true }),
+                lat: fc.double({ min: 20, max: 30, noNaN: true }),
+              }),
+              source: fc.constant('camera'),
+              department: fc.string({ maxLength: 5 }),
+              hours: fc.integer({ min: 1, max: 5 }),
+            }),
+          }),
+          { maxLength: 30 },
+        ),
         (items) => {
           const store = new CaseStore({ bounds: { west: 112, south: 23, east: 113, north: 24 } });
           let applied = 0;

@@ -46,22 +46,35 @@ export type DecodeResult =
 export function decodeEnvelope(raw: unknown): DecodeResult {
   let value = raw;
   if (typeof raw === 'string') {
-    if (raw.length > MAX_EVENT_BYTES) return { ok: false, reason: 'too-large', detail: `${raw.length} bytes` };
+    if (raw.length > MAX_EVENT_BYTES)
+      return { ok: false, reason: 'too-large', detail: `${raw.length} bytes` };
     try {
       value = JSON.parse(raw);
     } catch (error) {
-      return { ok: false, reason: 'malformed-json', detail: String((error as Error).message).slice(0, 200) };
+      return {
+        ok: false,
+        reason: 'malformed-json',
+        detail: String((error as Error).message).slice(0, 200),
+      };
     }
   } else if (exceedsJsonSize(raw, MAX_EVENT_BYTES)) {
-    return { ok: false, reason: 'too-large', detail: `over ${MAX_EVENT_BYTES} bytes`, ...seqOf(raw) };
+    return {
+      ok: false,
+      reason: 'too-large',
+      detail: `over ${MAX_EVENT_BYTES} bytes`,
+      ...seqOf(raw),
+    };
   }
   const shape = envelopeShape.safeParse(value);
-  if (!shape.success) return { ok: false, reason: 'bad-envelope', detail: summarise(shape.error), ...seqOf(value) };
+  if (!shape.success)
+    return { ok: false, reason: 'bad-envelope', detail: summarise(shape.error), ...seqOf(value) };
   const { v, seq, ts, type, payload } = shape.data;
-  if (v !== PROTOCOL_VERSION) return { ok: false, seq, reason: 'unsupported-version', detail: `v=${v}` };
+  if (v !== PROTOCOL_VERSION)
+    return { ok: false, seq, reason: 'unsupported-version', detail: `v=${v}` };
   if (!isEventType(type)) return { ok: false, seq, reason: 'unknown-type', detail: type };
   const parsed = EVENT_SCHEMAS[type].safeParse(payload);
-  if (!parsed.success) return { ok: false, seq, reason: 'bad-payload', detail: `${type}: ${summarise(parsed.error)}` };
+  if (!parsed.success)
+    return { ok: false, seq, reason: 'bad-payload', detail: `${type}: ${summarise(parsed.error)}` };
   return { ok: true, envelope: { v: 1, seq, ts, type, payload: parsed.data } as Envelope };
 }
 
@@ -87,16 +100,19 @@ export function makeEnvelope(seq: number, ts: number, event: WallEvent): Envelop
 }
 
 export type EventResult =
-  | { readonly ok: true; readonly event: WallEvent }
-  | ({ readonly ok: false } & Rejection);
+  { readonly ok: true; readonly event: WallEvent } | ({ readonly ok: false } & Rejection);
 
 /** Validates `{type, payload}` before the hub gives it a seq: a source's bad event never enters the log. */
 export function validateEvent(raw: unknown): EventResult {
-  if (typeof raw !== 'object' || raw === null) return { ok: false, reason: 'bad-envelope', detail: 'not an object' };
+  if (typeof raw !== 'object' || raw === null)
+    return { ok: false, reason: 'bad-envelope', detail: 'not an object' };
   const { type, payload } = raw as { type?: unknown; payload?: unknown };
-  if (typeof type !== 'string' || !isEventType(type)) return { ok: false, reason: 'unknown-type', detail: String(type).slice(0, 64) };
-  if (exceedsJsonSize(payload, MAX_EVENT_BYTES)) return { ok: false, reason: 'too-large', detail: type };
+  if (typeof type !== 'string' || !isEventType(type))
+    return { ok: false, reason: 'unknown-type', detail: String(type).slice(0, 64) };
+  if (exceedsJsonSize(payload, MAX_EVENT_BYTES))
+    return { ok: false, reason: 'too-large', detail: type };
   const parsed = EVENT_SCHEMAS[type].safeParse(payload);
-  if (!parsed.success) return { ok: false, reason: 'bad-payload', detail: `${type}: ${summarise(parsed.error)}` };
+  if (!parsed.success)
+    return { ok: false, reason: 'bad-payload', detail: `${type}: ${summarise(parsed.error)}` };
   return { ok: true, event: { type, payload: parsed.data } as WallEvent };
 }

@@ -87,7 +87,9 @@ export const EVENT_TYPES = Object.keys(EVENT_SCHEMAS) as EventType[];
 export type PayloadOf<T extends EventType> = z.infer<(typeof EVENT_SCHEMAS)[T]>;
 
 /** A validated event: the type and its payload, discriminated on `type`. */
-export type WallEvent = { [T in EventType]: { readonly type: T; readonly payload: PayloadOf<T> } }[EventType];
+export type WallEvent = {
+  [T in EventType]: { readonly type: T; readonly payload: PayloadOf<T> };
+}[EventType];
 
 export function isEventType(value: string): value is EventType {
   return Object.prototype.hasOwnProperty.call(EVENT_SCHEMAS, value);

@@ -1,4 +1,3 @@
-
 /**
  * The socket.io conversation on namespace `/wall`, typed for both ends. The hub never trusts
  * these shapes either: every argument a client sends is checked before use.

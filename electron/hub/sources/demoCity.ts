@@ -37,8 +37,16 @@ export interface DemoStreet {
 /** The four 街道 of Duanzhou, split along the old city's axes. */
 export const DEMO_STREETS: readonly DemoStreet[] = [
   { code: '441202001', name: '城西街道', contains: (p) => p.lon < 112.455 },
-  { code: '441202002', name: '城东街道', contains: (p) => p.lon >= 112.455 && p.lon < 112.49 && p.lat < 23.07 },
-  { code: '441202003', name: '睦岗街道', contains: (p) => p.lon >= 112.455 && p.lon < 112.49 && p.lat >= 23.07 },
+  {
+    code: '441202002',
+    name: '城东街道',
+    contains: (p) => p.lon >= 112.455 && p.lon < 112.49 && p.lat < 23.07,
+  },
+  {
+    code: '441202003',
+    name: '睦岗街道',
+    contains: (p) => p.lon >= 112.455 && p.lon < 112.49 && p.lat >= 23.07,
+  },
   { code: '441202004', name: '黄岗街道', contains: (p) => p.lon >= 112.49 },
 ];
 
@@ -59,7 +67,8 @@ export function insideOutline(p: Position): boolean {
   for (let i = 0, j = OUTLINE.length - 1; i < OUTLINE.length; j = i++) {
     const [xi, yi] = OUTLINE[i] as readonly [number, number];
     const [xj, yj] = OUTLINE[j] as readonly [number, number];
-    if (yi > p.lat !== yj > p.lat && p.lon < ((xj - xi) * (p.lat - yi)) / (yj - yi) + xi) inside = !inside;
+    if (yi > p.lat !== yj > p.lat && p.lon < ((xj - xi) * (p.lat - yi)) / (yj - yi) + xi)
+      inside = !inside;
   }
   return inside;
 }
@@ -70,7 +79,10 @@ export function randomPosition(random: Random): Position {
     const centred = random.chance(0.6);
     const p = centred
       ? { lon: 112.468 + (random.next() - 0.5) * 0.05, lat: 23.055 + (random.next() - 0.5) * 0.03 }
-      : { lon: random.between(DEMO_CITY.bounds.west, DEMO_CITY.bounds.east), lat: random.between(DEMO_CITY.bounds.south, DEMO_CITY.bounds.north) };
+      : {
+          lon: random.between(DEMO_CITY.bounds.west, DEMO_CITY.bounds.east),
+          lat: random.between(DEMO_CITY.bounds.south, DEMO_CITY.bounds.north),
+        };
     if (insideOutline(p)) return { lon: round6(p.lon), lat: round6(p.lat) };
   }
 }
@@ -83,7 +95,10 @@ export function gridOf(p: Position): { street: string; grid: string } {
   const col = Math.floor((p.lon - DEMO_CITY.bounds.west) / 0.001);
   const row = Math.floor((p.lat - DEMO_CITY.bounds.south) / 0.0009);
   const community = `${Math.floor(col / 10)}${Math.floor(row / 10)}`.padStart(3, '0');
-  return { street: street.name, grid: `${street.code}${community}${String(col).padStart(3, '0')}${String(row).padStart(3, '0')}` };
+  return {
+    street: street.name,
+    grid: `${street.code}${community}${String(col).padStart(3, '0')}${String(row).padStart(3, '0')}`,
+  };
 }
 
 function round6(x: number): number {

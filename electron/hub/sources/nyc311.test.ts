@@ -24,7 +24,9 @@ function readRows(text: string): Record<string, string>[] {
     }
   }
   const [header, ...data] = rows;
-  return data.filter((r) => r.length > 1).map((r) => Object.fromEntries((header as string[]).map((h, i) => [h, r[i] ?? ''])));
+  return data
+    .filter((r) => r.length > 1)
+    .map((r) => Object.fromEntries((header as string[]).map((h, i) => [h, r[i] ?? ''])));
 }
 
 const EXPECTED_STATE: Readonly<Record<string, string>> = {
@@ -44,7 +46,9 @@ afterEach(async () => {
 
 describe('NYC 311 replay', () => {
   it('parses the 2018 dates as New York local time', () => {
-    expect(new Date(parseNycDate('10/21/18 0:59') as number).toISOString()).toBe('2018-10-21T04:59:00.000Z');
+    expect(new Date(parseNycDate('10/21/18 0:59') as number).toISOString()).toBe(
+      '2018-10-21T04:59:00.000Z',
+    );
     expect(parseNycDate('')).toBeUndefined();
   });
 
@@ -71,7 +75,10 @@ describe('NYC 311 replay', () => {
 
     const { dir, cleanup } = await tempDir();
     cleanups.push(cleanup);
-    const hub = await startHub({ dataDir: dir, source: { kind: 'nyc311', csv: CSV, speedup: Infinity } });
+    const hub = await startHub({
+      dataDir: dir,
+      source: { kind: 'nyc311', csv: CSV, speedup: Infinity },
+    });
     running.push(hub);
     const store = new WallStore({ scheduler: () => undefined });
     const gateway = new Gateway(store, { url: hub.hub.url });
@@ -80,15 +87,19 @@ describe('NYC 311 replay', () => {
 
     const expectedEvents = importNyc311(text).events.length;
     const deadline = Date.now() + 30_000;
-    while (store.lastSeq < expectedEvents && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (store.lastSeq < expectedEvents && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect(store.lastSeq).toBe(expectedEvents);
     expect(store.diagnostics.rejected).toBe(0);
     expect(store.city?.id).toBe('nyc');
 
     const byCategory = new Map<string, number>();
-    for (const c of store.cases.allCases()) byCategory.set(c.category, (byCategory.get(c.category) ?? 0) + 1);
+    for (const c of store.cases.allCases())
+      byCategory.set(c.category, (byCategory.get(c.category) ?? 0) + 1);
     expect(Object.fromEntries(byCategory)).toEqual(Object.fromEntries(expectedByCategory));
-    const byState = Object.fromEntries(Object.entries(store.cases.countByState()).filter(([, n]) => n > 0));
+    const byState = Object.fromEntries(
+      Object.entries(store.cases.countByState()).filter(([, n]) => n > 0),
+    );
     expect(byState).toEqual(Object.fromEntries(expectedByState));
     expect(store.cases.size).toBe(usable);
   }, 60_000);

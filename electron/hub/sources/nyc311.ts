@@ -17,26 +17,39 @@ export const NYC_CITY: CityInfo = {
 /** Complaint type → our category id; first match wins, the rest are "other events". */
 const CATEGORY_RULES: readonly (readonly [RegExp, string])[] = [
   [/noise/i, 'event/appearance/noise'],
-  [/illegal parking|blocked driveway|derelict vehicle|derelict bicycle|abandoned/i, 'event/street-order/illegal-parking'],
+  [
+    /illegal parking|blocked driveway|derelict vehicle|derelict bicycle|abandoned/i,
+    'event/street-order/illegal-parking',
+  ],
   [/vending/i, 'event/street-order/street-vending'],
-  [/bulky item|missed collection|electronics waste|sanitation|dirty condition|litter|industrial waste|rodent|pigeon|vacant lot/i, 'event/appearance/exposed-garbage'],
+  [
+    /bulky item|missed collection|electronics waste|sanitation|dirty condition|litter|industrial waste|rodent|pigeon|vacant lot/i,
+    'event/appearance/exposed-garbage',
+  ],
   [/tree|root\/sewer/i, 'component/greenery/street-tree'],
   [/street light/i, 'component/utilities/street-lamp'],
   [/^sewer|indoor sewage/i, 'component/utilities/manhole-cover'],
   [/water system|water quality|water conservation/i, 'component/utilities/fire-hydrant'],
   [/traffic signal/i, 'component/traffic/traffic-light'],
   [/street sign/i, 'component/traffic/street-sign'],
-  [/street condition|sidewalk condition|curb condition|highway condition|bridge condition|tunnel condition/i, 'component/traffic/road-surface'],
+  [
+    /street condition|sidewalk condition|curb condition|highway condition|bridge condition|tunnel condition/i,
+    'component/traffic/road-surface',
+  ],
   [/bus stop shelter/i, 'component/traffic/bus-shelter'],
   [/graffiti/i, 'event/advertising/illegal-ads'],
   [/hazardous materials|asbestos/i, 'event/emergency/gas-leak'],
   [/air quality/i, 'event/construction/dust'],
   [/general construction|building\/use/i, 'event/construction/road-works'],
-  [/heat\/hot water|plumbing|paint\/plaster|door\/window|electric|flooring|appliance|water leak|unsanitary condition|^general$|^safety$|elevator|outside building|boilers|lead|non-residential heat/i, 'component/buildings/derelict-building'],
+  [
+    /heat\/hot water|plumbing|paint\/plaster|door\/window|electric|flooring|appliance|water leak|unsanitary condition|^general$|^safety$|elevator|outside building|boilers|lead|non-residential heat/i,
+    'component/buildings/derelict-building',
+  ],
 ];
 
 export function nycCategory(complaintType: string): string {
-  for (const [pattern, category] of CATEGORY_RULES) if (pattern.test(complaintType)) return category;
+  for (const [pattern, category] of CATEGORY_RULES)
+    if (pattern.test(complaintType)) return category;
   return 'event/other/other';
 }
 
@@ -61,13 +74,22 @@ export function nycTargetState(status: string): CaseState {
 export function parseNycDate(text: string): number | undefined {
   const t = text.trim();
   if (!t) return undefined;
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?$/i.exec(t);
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?$/i.exec(
+    t,
+  );
   if (m) {
     const year = Number(m[3]) < 100 ? 2000 + Number(m[3]) : Number(m[3]);
     let hour = Number(m[4]);
     if (m[7]) hour = (hour % 12) + (m[7].toUpperCase() === 'PM' ? 12 : 0);
     // New York local time; EDT (UTC−4) covers the replayed days in October.
-    return Date.UTC(year, Number(m[1]) - 1, Number(m[2]), hour + 4, Number(m[5]), Number(m[6] ?? 0));
+    return Date.UTC(
+      year,
+      Number(m[1]) - 1,
+      Number(m[2]),
+      hour + 4,
+      Number(m[5]),
+      Number(m[6] ?? 0),
+    );
   }
   const iso = Date.parse(t.endsWith('Z') || /[+-]\d\d:?\d\d$/.test(t) ? t : `${t}-05:00`);
   return Number.isFinite(iso) ? iso : undefined;
@@ -146,9 +168,20 @@ export function importNyc311(csv: string): NycImport {
       ['verified', 'case.verified', done],
       ['closed', 'case.closed', done],
     ];
-    const reach = ['reported', 'registered', 'dispatched', 'handling', 'handled', 'verified', 'closed'].indexOf(target);
+    const reach = [
+      'reported',
+      'registered',
+      'dispatched',
+      'handling',
+      'handled',
+      'verified',
+      'closed',
+    ].indexOf(target);
     lifecycleSteps.slice(0, reach).forEach(([, type, at]) => {
-      const payload = type === 'case.dispatched' ? { caseId, at, department: agency.slice(0, 100) } : { caseId, at };
+      const payload =
+        type === 'case.dispatched'
+          ? { caseId, at, department: agency.slice(0, 100) }
+          : { caseId, at };
       steps.push([at, { type, payload } as WallEvent]);
     });
     for (const [at, event] of steps) events.push({ at, order: order++, event });

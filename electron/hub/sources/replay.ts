@@ -14,7 +14,11 @@ export interface ReplayHandle {
 }
 
 /** Streams time-ordered events into `publish`, keeping the data's own rhythm sped up. */
-export function startReplay(events: readonly WallEvent[], publish: (items: WallEvent[]) => void, options: ReplayOptions): ReplayHandle {
+export function startReplay(
+  events: readonly WallEvent[],
+  publish: (items: WallEvent[]) => void,
+  options: ReplayOptions,
+): ReplayHandle {
   const first = events.length > 0 ? (events[0] as WallEvent).payload.at : 0;
   const started = Date.now();
   const chunk = options.chunk ?? 1_000;
@@ -27,9 +31,15 @@ export function startReplay(events: readonly WallEvent[], publish: (items: WallE
   });
   const tick = () => {
     if (stopped) return;
-    const horizon = Number.isFinite(options.speedup) ? first + (Date.now() - started) * options.speedup : Infinity;
+    const horizon = Number.isFinite(options.speedup)
+      ? first + (Date.now() - started) * options.speedup
+      : Infinity;
     const batch: WallEvent[] = [];
-    while (next < events.length && batch.length < chunk && (events[next] as WallEvent).payload.at <= horizon) {
+    while (
+      next < events.length &&
+      batch.length < chunk &&
+      (events[next] as WallEvent).payload.at <= horizon
+    ) {
       batch.push(events[next] as WallEvent);
       next += 1;
     }

@@ -32,7 +32,12 @@ describe('demo simulator', () => {
   it('produces a working day of legal events in the demo city', () => {
     const s = sink();
     let now = start;
-    const sim = new DemoSimulator(s, { seed: 7, casesPerMinute: 2, historyHours: 6, now: () => now });
+    const sim = new DemoSimulator(s, {
+      seed: 7,
+      casesPerMinute: 2,
+      historyHours: 6,
+      now: () => now,
+    });
     sim.start(60_000);
     sim.stop();
     for (let i = 0; i < 120; i += 1) {
@@ -67,7 +72,9 @@ describe('demo simulator', () => {
     const a = runOnce();
     expect(runOnce().published).toEqual(a.published);
 
-    const open = [...a.store.allCases()].filter((c) => c.state !== 'closed' && c.state !== 'voided').length;
+    const open = [...a.store.allCases()].filter(
+      (c) => c.state !== 'closed' && c.state !== 'voided',
+    ).length;
     expect(open).toBeGreaterThan(0);
     let now = start;
     const resumed = new DemoSimulator(a, { seed: 4, casesPerMinute: 0.0001, now: () => now });
@@ -76,7 +83,9 @@ describe('demo simulator', () => {
     now += 3 * 24 * 3_600_000;
     resumed.step(now);
     expect(a.refused).toEqual([]);
-    const stillOpen = [...a.store.allCases()].filter((c) => c.state !== 'closed' && c.state !== 'voided');
+    const stillOpen = [...a.store.allCases()].filter(
+      (c) => c.state !== 'closed' && c.state !== 'voided',
+    );
     expect(stillOpen).toEqual([]);
   });
 });

@@ -122,7 +122,13 @@ export class DemoSimulator {
   private resume(now: number): void {
     for (const record of this.sink.store.allCases()) {
       if (TERMINAL_STATES.has(record.state)) continue;
-      this.planFrom(record.state, record.id, record.category, record.urgent, now + this.random.between(0, 10) * MINUTE / this.speed);
+      this.planFrom(
+        record.state,
+        record.id,
+        record.category,
+        record.urgent,
+        now + (this.random.between(0, 10) * MINUTE) / this.speed,
+      );
     }
   }
 
@@ -164,16 +170,33 @@ export class DemoSimulator {
       const raisedAt = at + MINUTE / this.speed;
       this.push(raisedAt, {
         type: 'alarm.raised',
-        payload: { alarmId, at: raisedAt, level: urgent ? 2 : 3, kind: category, message: findCategory(category)?.zh ?? category, position, caseId },
+        payload: {
+          alarmId,
+          at: raisedAt,
+          level: urgent ? 2 : 3,
+          kind: category,
+          message: findCategory(category)?.zh ?? category,
+          position,
+          caseId,
+        },
       });
       const ackAt = raisedAt + this.minutes(3);
-      this.push(ackAt, { type: 'alarm.acknowledged', payload: { alarmId, at: ackAt, by: '值班员' } });
+      this.push(ackAt, {
+        type: 'alarm.acknowledged',
+        payload: { alarmId, at: ackAt, by: '值班员' },
+      });
     }
     this.planFrom('reported', caseId, category, urgent, at);
   }
 
   /** Plans the rest of a case's life from `state`, starting at `t`. */
-  private planFrom(state: CaseState, caseId: string, category: string, urgent: boolean, t: number): void {
+  private planFrom(
+    state: CaseState,
+    caseId: string,
+    category: string,
+    urgent: boolean,
+    t: number,
+  ): void {
     const r = this.random;
     const deadline = deadlineMs(DEFAULT_DEADLINES, category, urgent) / this.speed;
     const ev = (type: WallEvent['type'], extra: Record<string, unknown> = {}): WallEvent =>
@@ -182,7 +205,10 @@ export class DemoSimulator {
     if (stage === STAGE.reported) {
       t += this.minutes(urgent ? 2 : 6);
       if (r.chance(0.08)) {
-        this.push(t, ev('case.voided', { reason: r.pick(['重复上报', '不属于城管范围', '现场核实无此问题']) }));
+        this.push(
+          t,
+          ev('case.voided', { reason: r.pick(['重复上报', '不属于城管范围', '现场核实无此问题']) }),
+        );
         return;
       }
       this.push(t, ev('case.registered'));
@@ -205,7 +231,12 @@ export class DemoSimulator {
         this.push(t, ev('case.resumed'));
       } else if (handling > deadline * 0.9 && r.chance(0.4)) {
         const extendAt = Math.max(acceptedAt + MINUTE / this.speed, dispatchedAt + deadline * 0.8);
-        this.push(extendAt, ev('case.extended', { hours: Math.max(1, Math.round((deadline * this.speed) / 3_600_000)) }));
+        this.push(
+          extendAt,
+          ev('case.extended', {
+            hours: Math.max(1, Math.round((deadline * this.speed) / 3_600_000)),
+          }),
+        );
         t = extendAt;
       }
       t = Math.max(t + MINUTE / this.speed, dispatchedAt + handling);

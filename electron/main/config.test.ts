@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config';
+
+describe('wall config', () => {
+  it('runs the embedded demo when nothing is configured', () => {
+    expect(parseConfig(undefined, {})).toEqual({ config: {}, warnings: [] });
+  });
+
+  it('reads a platform, and lets the environment override it', () => {
+    const file = JSON.stringify({
+      platform: { url: 'https://hub.example.gov.cn/', token: 'a' },
+      language: 'en',
+    });
+    expect(parseConfig(file, {}).config).toEqual({
+      platform: { url: 'https://hub.example.gov.cn/', token: 'a' },
+      language: 'en',
+    });
+    expect(
+      parseConfig(file, { CITYWALL_HUB_URL: 'http://10.0.0.5:7450', CITYWALL_HUB_TOKEN: 't' })
+        .config.platform,
+    ).toEqual({ url: 'http://10.0.0.5:7450', token: 't' });
+  });
+
+  it.each([
+    ['truncated', '{"platform": {"url": "http'],
+    ['wrong types', '{"platform": {"url": 42}, "language": "fr"}'],
+    ['not an object', '[1,2,3]'],
+  ])('a %s file falls back to the demo with a warning', (_name, text) => {
+    const { config, warnings } = parseConfig(text, {});
+    expect(config).toEqual({});
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/citywall\.json ignored/);
+  });
+
+  it('ignores a malformed CITYWALL_HUB_URL with a warning', () => {
+    expect(parseConfig(undefined, { CITYWALL_HUB_URL: 'not a url' }).warnings).toEqual([
+      'CITYWALL_HUB_URL ignored: not a URL',
+    ]);
+  });
+});

@@ -1,0 +1,76 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { LANGUAGES } from '../../shared/ipc/contract';
+
+/**
+ * The wall's settings: which platform hub to follow (none means the embedded demo city), this
+ * PC's node id and the wall language. From `citywall.json` in the user data folder, with
+ * CITYWALL_HUB_URL / CITYWALL_HUB_TOKEN / CITYWALL_NODE taking precedence.
+ */
+export const configSchema = z.object({
+  platform: z
+    .object({ url: z.string().url().max(500), token: z.string().max(500).optional() })
+    .optional(),
+  node: z.string().min(1).max(64).optional(),
+  language: z.enum(LANGUAGES).optional(),
+  demo: z
+    .object({
+      casesPerMinute: z.number().positive().max(600).optional(),
+      speed: z.number().positive().max(3600).optional(),
+    })
+    .optional(),
+});
+export type WallConfig = z.infer<typeof configSchema>;
+
+export interface LoadedConfig {
+  readonly config: WallConfig;
+  /** Said on the wall: a broken file is ignored (and left untouched), never fatal. */
+  readonly warnings: readonly string[];
+}
+
+/** Parses the file's text; anything wrong yields defaults and a warning naming the problem. */
+export function parseConfig(
+  text: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): LoadedConfig {
+  const warnings: string[] = [];
+  let config: WallConfig = {};
+  if (text !== undefined && text.trim() !== '') {
+    try {
+      const parsed = configSchema.safeParse(JSON.parse(text));
+      if (parsed.success) config = parsed.data;
+      else
+        warnings.push(
+          `citywall.json ignored: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
+    } catch (error) {
+      warnings.push(`citywall.json ignored: ${(error as Error).message}`);
+    }
+  }
+  const url = env.CITYWALL_HUB_URL?.trim();
+  if (url) {
+    const checked = z.string().url().safeParse(url);
+    if (checked.success)
+      config = {
+        ...config,
+        platform: { url, ...(env.CITYWALL_HUB_TOKEN ? { token: env.CITYWALL_HUB_TOKEN } : {}) },
+      };
+    else warnings.push(`CITYWALL_HUB_URL ignored: not a URL`);
+  }
+  if (env.CITYWALL_NODE) config = { ...config, node: env.CITYWALL_NODE.slice(0, 64) };
+  return { config, warnings };
+}
+
+export async function loadConfig(
+  file: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<LoadedConfig> {
+  let text: string | undefined;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      return { config: {}, warnings: [`citywall.json unreadable: ${(error as Error).message}`] };
+  }
+  return parseConfig(text, env);
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { WallSnapshot } from '../../shared/gateway/wallStore';
+import { registerInvokeHandlers, type InvokeHandlers, type InvokeSender } from './ipcRouter';
+
+function setup() {
+  const routes = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+  const languages: string[] = [];
+  const refused: string[] = [];
+  const handlers: InvokeHandlers = {
+    'wall:snapshot': () => ({ lastSeq: 7 }) as unknown as WallSnapshot,
+    'wall:window-info': (sender) => ({
+      windowId: String(sender.contentsId),
+      displayLabel: 'd',
+      view: 'cases',
+      language: 'zh-CN',
+      hub: 'embedded',
+      warnings: [],
+    }),
+    'wall:set-language': (_s, language) => {
+      languages.push(language);
+    },
+  };
+  registerInvokeHandlers(
+    { handle: (c, l) => routes.set(c, l) },
+    handlers,
+    (e) => e as InvokeSender,
+    (why) => refused.push(why),
+  );
+  const call = (channel: string, sender: Partial<InvokeSender>, ...args: unknown[]) =>
+    (routes.get(channel) as (e: unknown, ...a: unknown[]) => Promise<unknown>)(
+      { frameUrl: 'app://wall/index.html', isMainFrame: true, contentsId: 3, ...sender },
+      ...args,
+    );
+  return { routes, call, languages, refused };
+}
+
+describe('IPC router', () => {
+  it('registers every channel of the contract', () => {
+    expect([...setup().routes.keys()].sort()).toEqual([
+      'wall:set-language',
+      'wall:snapshot',
+      'wall:window-info',
+    ]);
+  });
+
+  it('answers the app’s own main frame', async () => {
+    const { call, languages } = setup();
+    await expect(call('wall:snapshot', {})).resolves.toEqual({ lastSeq: 7 });
+    await call('wall:set-language', {}, 'en');
+    expect(languages).toEqual(['en']);
+  });
+
+  it('refuses other origins and sub-frames', async () => {
+    const { call, refused } = setup();
+    await expect(call('wall:snapshot', { frameUrl: 'https://evil.example/' })).rejects.toThrow(
+      /untrusted/,
+    );
+    await expect(call('wall:snapshot', { isMainFrame: false })).rejects.toThrow(/untrusted/);
+    expect(refused).toHaveLength(2);
+  });
+
+  it('validates arguments before the handler sees them', async () => {
+    const { call, languages } = setup();
+    await expect(call('wall:set-language', {}, 'klingon')).rejects.toThrow(/bad arguments/);
+    await expect(call('wall:snapshot', {}, 'extra')).rejects.toThrow(/bad arguments/);
+    expect(languages).toEqual([]);
+  });
+});

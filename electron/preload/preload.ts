@@ -1,0 +1,40 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type {
+  InvokeChannel,
+  InvokeResults,
+  Language,
+  WallBatch,
+  WallBridge,
+} from '../../shared/ipc/contract';
+
+/**
+ * `window.wall`: the only door between a wall window and main. It exposes named functions, never
+ * ipcRenderer itself; subscriptions return their unsubscribe. Sandboxed, so this file is bundled.
+ */
+function invoke<C extends InvokeChannel>(
+  channel: C,
+  ...args: unknown[]
+): Promise<InvokeResults[C]> {
+  return ipcRenderer.invoke(channel, ...args) as Promise<InvokeResults[C]>;
+}
+
+function subscribe<T>(
+  channel: 'wall:batch' | 'wall:language',
+  listener: (payload: T) => void,
+): () => void {
+  const wrapped = (_event: unknown, payload: T) => listener(payload);
+  ipcRenderer.on(channel, wrapped);
+  return () => {
+    ipcRenderer.removeListener(channel, wrapped);
+  };
+}
+
+const bridge: WallBridge = {
+  snapshot: () => invoke('wall:snapshot'),
+  windowInfo: () => invoke('wall:window-info'),
+  setLanguage: (language: Language) => invoke('wall:set-language', language),
+  onBatch: (listener: (batch: WallBatch) => void) => subscribe('wall:batch', listener),
+  onLanguage: (listener: (language: Language) => void) => subscribe('wall:language', listener),
+};
+
+contextBridge.exposeInMainWorld('wall', bridge);

@@ -1,0 +1,100 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Hub } from '../../electron/hub/hub';
+import { lifecycleEvents, TEST_CITY } from '../../electron/hub/testSupport';
+import type { WallEvent } from '../../shared/protocol/events';
+import { TcpCut } from './tcpCut';
+
+let hub: Hub;
+let relay: TcpCut;
+let dataDir: string;
+
+test.beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'citywall-e2e-'));
+  hub = await Hub.start({ city: TEST_CITY, dataDir, serveDir: resolve('dist/renderer') });
+  relay = new TcpCut(hub.port);
+  await relay.open();
+});
+
+test.afterEach(async () => {
+  await relay.cut();
+  await hub.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const report = (caseId: string): WallEvent => ({
+  type: 'case.reported',
+  payload: {
+    caseId,
+    at: Date.now(),
+    category: 'event/street-order/illegal-parking',
+    urgent: false,
+    position: { lon: 112.5, lat: 23.5 },
+    source: 'camera',
+  },
+});
+
+async function stateCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const counts: Record<string, number> = {};
+    for (const el of document.querySelectorAll('[data-testid^="state-"]')) {
+      const state = (el.getAttribute('data-testid') as string).slice('state-'.length);
+      counts[state] = Number(el.querySelector('.state-count')?.textContent);
+    }
+    return counts;
+  });
+}
+
+test('a hub event reaches the board within a second; a cut shows reconnecting; the gap is filled after', async ({
+  page,
+}) => {
+  hub.publish([...lifecycleEvents(40)]);
+  await page.goto(`${hub.url}/?view=cases&diagnostics&hub=${encodeURIComponent(relay.url)}`);
+  const connection = page.getByTestId('connection');
+  await expect(connection).toHaveAttribute('data-state', 'connected', { timeout: 10_000 });
+  await expect(page.getByTestId('diag-last-seq')).toHaveText('40');
+
+  const published = Date.now();
+  hub.publish([report('E2E-LIVE-1')]);
+  await expect(page.locator('[data-testid="ticker-row"][data-case-id="E2E-LIVE-1"]')).toBeVisible({
+    timeout: 1_000,
+  });
+  test
+    .info()
+    .annotations.push({ type: 'hub-to-board-ms', description: String(Date.now() - published) });
+
+  await relay.cut();
+  await expect(connection).toHaveAttribute('data-state', 'reconnecting', { timeout: 10_000 });
+  await expect(connection).toHaveText('连接中断，正在重连…');
+  // The city does not stop while the wall is cut off.
+  hub.publish([...lifecycleEvents(60, 'GAP')]);
+  hub.publish([report('E2E-AFTER-GAP')]);
+  await relay.restore();
+
+  await expect(connection).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
+  await expect(page.getByTestId('diag-last-seq')).toHaveText(String(hub.log.headSeq));
+  await expect(
+    page.locator('[data-testid="ticker-row"][data-case-id="E2E-AFTER-GAP"]'),
+  ).toBeVisible();
+  const expected = hub.store.countByState();
+  await expect.poll(() => stateCounts(page)).toEqual(expected);
+  await expect(page.getByTestId('kpi-reported').locator('.kpi-value')).toHaveText(
+    String(hub.store.kpis().reported),
+  );
+  await expect(page.getByTestId('diag-rejected')).toHaveText('0');
+});
+
+test('switches the board to English and back', async ({ page }) => {
+  await page.goto(`${hub.url}/?view=cases`);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'connected', {
+    timeout: 10_000,
+  });
+  await expect(page.locator('h1')).toHaveText('城市运行管理服务平台');
+  await page.getByTestId('toggle-language').click();
+  await expect(page.locator('h1')).toHaveText('City Operations Management');
+  await expect(page.getByTestId('connection')).toHaveText('Connected');
+  await page.keyboard.press('l');
+  await expect(page.locator('h1')).toHaveText('城市运行管理服务平台');
+});
