@@ -133,6 +133,11 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Tool configuration files are read through their default export.
     files: ['*.config.{ts,js}', 'renderer/vite.config.ts'],
     rules: { 'no-restricted-exports': 'off' },

@@ -10,6 +10,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.CITYWALL_HUB_PORT ?? '7450' },
     'data-dir': { type: 'string' },
     token: { type: 'string', default: process.env.CITYWALL_HUB_TOKEN },
+    cors: { type: 'string', default: process.env.CITYWALL_HUB_CORS },
     serve: { type: 'string' },
     csv: { type: 'string', default: '../shared/data/nyc/nyc311-2018-10-21.csv' },
     speedup: { type: 'string', default: '60' },
@@ -26,6 +27,7 @@ if (values.help) {
   --port N               listen port (default 7450; CITYWALL_HUB_PORT)
   --host H               listen address (default 127.0.0.1; CITYWALL_HUB_HOST)
   --token T              require this token from clients (CITYWALL_HUB_TOKEN)
+  --cors O1,O2           browser origins allowed besides loopback pages (CITYWALL_HUB_CORS)
   --data-dir D           event log folder (default .hub-data/<source>)
   --serve DIR            also serve a built renderer at / (the browser preview)
   --rate N --speed N --seed N     demo: cases per minute, duration divisor, seed
@@ -48,6 +50,7 @@ const running = await startHub({
   port: Number(values.port),
   dataDir: resolve(values['data-dir'] ?? `.hub-data/${source.kind}`),
   ...(values.token ? { token: values.token } : {}),
+  ...(values.cors ? { corsOrigins: values.cors.split(',').map((o) => o.trim()) } : {}),
   ...(values.serve ? { serveDir: resolve(values.serve) } : {}),
   source,
 });

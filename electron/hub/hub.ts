@@ -105,17 +105,15 @@ export class Hub {
       if (ready.hub) ready.hub.handleHttp(req, res);
       else res.writeHead(503).end();
     });
+    const originAllowed = (origin: string | undefined): boolean =>
+      !origin || LOOPBACK_ORIGIN.test(origin) || (options.corsOrigins ?? []).includes(origin);
     const io = new Server<ClientToServer, ServerToClient>(http, {
       connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
       maxHttpBufferSize: 64 * 1024,
       serveClient: false,
-      cors: {
-        origin: (origin, callback) =>
-          callback(
-            null,
-            !origin || LOOPBACK_ORIGIN.test(origin) || (options.corsOrigins ?? []).includes(origin),
-          ),
-      },
+      cors: { origin: (origin, callback) => callback(null, originAllowed(origin)) },
+      // CORS only stops a browser from reading answers; this refuses the connection itself.
+      allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin)),
     });
     const nsp = io.of(WALL_NAMESPACE);
     await new Promise<void>((resolve, reject) => {

@@ -109,6 +109,35 @@ describe('hub → gateway over loopback', () => {
     expect(wrong.connection).toBe('reconnecting');
   });
 
+  it('refuses browser pages from origins it was not told to trust', async () => {
+    const { dir, cleanup } = await tempDir();
+    cleanups.push(cleanup);
+    const hub = await Hub.start({
+      city: TEST_CITY,
+      dataDir: dir,
+      corsOrigins: ['https://wall.example.gov.cn'],
+    });
+    cleanups.push(() => hub.close());
+    hub.publish([...lifecycleEvents(2)]);
+    const connectFrom = (origin: string) => {
+      const store = new WallStore({ scheduler: () => undefined });
+      const gateway = new Gateway(store, {
+        url: hub.url,
+        backoffMin: 50,
+        socketOptions: { extraHeaders: { origin }, transports: ['websocket'] },
+      });
+      cleanups.push(async () => gateway.stop());
+      gateway.start();
+      return store;
+    };
+    const evil = connectFrom('https://evil.example');
+    const trusted = connectFrom('https://wall.example.gov.cn');
+    const local = connectFrom('http://127.0.0.1:5173');
+    await until(() => trusted.lastSeq === 2 && local.lastSeq === 2, 5_000, 'trusted origins');
+    await sleep(200);
+    expect(evil.lastSeq).toBe(0);
+  });
+
   it('starts over when the hub comes back with a replaced log', async () => {
     const first = await tempDir();
     const second = await tempDir();

@@ -167,7 +167,10 @@ async function start(): Promise<void> {
   );
   bridge.onBatch((batch) => windows.broadcast('wall:batch', batch));
 
-  const replan = () => windows.apply(planBoardWindows(screen.getAllDisplays().map(toDisplayInfo)));
+  const replan = () => {
+    const primary = screen.getPrimaryDisplay().id;
+    windows.apply(planBoardWindows(screen.getAllDisplays().map((d) => toDisplayInfo(d, primary))));
+  };
   screen.on('display-added', replan);
   screen.on('display-removed', replan);
   screen.on('display-metrics-changed', replan);
@@ -182,7 +185,7 @@ async function start(): Promise<void> {
   });
 }
 
-function toDisplayInfo(d: Display): DisplayInfo {
+function toDisplayInfo(d: Display, primaryId: number): DisplayInfo {
   return {
     id: String(d.id),
     label: d.label,
@@ -190,6 +193,6 @@ function toDisplayInfo(d: Display): DisplayInfo {
     workArea: d.workArea,
     scaleFactor: d.scaleFactor,
     rotation: d.rotation,
-    primary: d.id === screen.getPrimaryDisplay().id,
+    primary: d.id === primaryId,
   };
 }
