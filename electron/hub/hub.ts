@@ -185,6 +185,16 @@ export class Hub {
     };
   }
 
+  /** What the wall should be told about this hub's own health. */
+  notices(): string[] {
+    const { badLines, setAside } = this.logReport;
+    return badLines > 0
+      ? [
+          `hub log: ${badLines} damaged line(s) set aside in ${setAside}; the valid events were kept`,
+        ]
+      : [];
+  }
+
   /** Disconnects every client from the server side (tests use it to force reconnects). */
   dropAllClients(): void {
     this.nsp.disconnectSockets(true);
@@ -249,6 +259,7 @@ export class Hub {
           city: this.options.city,
           headSeq: this.log.headSeq,
           hubId: this.hubId,
+          notices: this.notices(),
         };
         reply(answer);
       });

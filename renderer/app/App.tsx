@@ -11,12 +11,14 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
   const store = useMemo(() => new WallStore(), []);
   const [language, setLanguage] = useState<Language>(params.get('lang') === 'en' ? 'en' : 'zh-CN');
   const [showDiagnostics, setShowDiagnostics] = useState(params.has('diagnostics'));
+  const [warnings, setWarnings] = useState<readonly string[]>([]);
   useStoreVersion(store);
 
   useEffect(() => mirrorInto(store, bridge), [store, bridge]);
   useEffect(() => {
     void bridge.windowInfo().then((info) => {
       if (!params.has('lang')) setLanguage(info.language);
+      setWarnings(info.warnings);
     });
     return bridge.onLanguage(setLanguage);
   }, [bridge, params]);
@@ -63,7 +65,7 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
             </button>
           </div>
         </header>
-        <CaseBoard store={store} showDiagnostics={showDiagnostics} />
+        <CaseBoard store={store} showDiagnostics={showDiagnostics} warnings={warnings} />
       </div>
     </I18nContext.Provider>
   );

@@ -11,11 +11,20 @@ import { Ticker } from './Ticker';
 export function CaseBoard({
   store,
   showDiagnostics,
-}: Readonly<{ store: WallStore; showDiagnostics: boolean }>) {
+  warnings,
+}: Readonly<{ store: WallStore; showDiagnostics: boolean; warnings: readonly string[] }>) {
   const version = useStoreVersion(store);
+  const notices = [...warnings, ...store.diagnostics.hubNotices];
   return (
     <div className="case-board" data-version={version}>
       <ConnectionBanner state={store.connection} />
+      {notices.length > 0 ? (
+        <ul className="notices" data-testid="notices">
+          {notices.map((n) => (
+            <li key={n}>⚠ {n}</li>
+          ))}
+        </ul>
+      ) : null}
       <KpiStrip kpis={store.cases.kpis()} />
       <div className="board-middle">
         <StateFlow counts={store.cases.countByState()} />

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Hub } from '../../electron/hub/hub';
@@ -97,4 +97,16 @@ test('switches the board to English and back', async ({ page }) => {
   await expect(page.getByTestId('connection')).toHaveText('Connected');
   await page.keyboard.press('l');
   await expect(page.locator('h1')).toHaveText('城市运行管理服务平台');
+});
+
+test('a hub that repaired its damaged log says so on the wall', async ({ page }) => {
+  hub.publish([...lifecycleEvents(5)]);
+  const port = hub.port;
+  await hub.close();
+  const file = join(dataDir, 'events.jsonl');
+  await writeFile(file, (await readFile(file, 'utf8')) + '{"v":1,"seq":6,"ts":17');
+  hub = await Hub.start({ city: TEST_CITY, dataDir, port, serveDir: resolve('dist/renderer') });
+  await page.goto(`${hub.url}/?view=cases&diagnostics`);
+  await expect(page.getByTestId('diag-last-seq')).toHaveText('5', { timeout: 10_000 });
+  await expect(page.getByTestId('notices')).toContainText('1 damaged line(s) set aside');
 });

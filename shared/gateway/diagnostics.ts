@@ -11,6 +11,8 @@ export interface Diagnostics {
   /** Seqs the hub no longer had when asked (a damaged hub log): skipped, never waited on forever. */
   lost: number;
   rejectedByReason: Partial<Record<RejectReason, number>>;
+  /** What the hub says about itself (a damaged log it repaired), shown on the wall. */
+  hubNotices: string[];
   /** The last few rejections with their detail, newest first. */
   lastRejections: { seq?: number; reason: RejectReason; detail: string; at: number }[];
 }
@@ -25,6 +27,7 @@ export function emptyDiagnostics(): Diagnostics {
     reconnects: 0,
     lost: 0,
     rejectedByReason: {},
+    hubNotices: [],
     lastRejections: [],
   };
 }

@@ -103,6 +103,12 @@ export class Gateway {
         return;
       }
       if (reply.city) this.store.setCity(reply.city);
+      if (Array.isArray(reply.notices)) {
+        this.store.diagnostics.hubNotices = reply.notices
+          .filter((n): n is string => typeof n === 'string')
+          .slice(0, 10)
+          .map((n) => n.slice(0, 300));
+      }
       this.sequencer.targetSeq = Math.max(this.sequencer.targetSeq, reply.headSeq);
       this.afterReceive();
     });

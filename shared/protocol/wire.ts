@@ -22,6 +22,8 @@ export interface HelloReply {
   /** The newest seq the hub has logged when it answered. */
   readonly headSeq: number;
   readonly hubId: string;
+  /** Problems the hub wants the wall to show (e.g. log lines it had to set aside). */
+  readonly notices?: readonly string[];
 }
 
 export interface FetchRequest {
