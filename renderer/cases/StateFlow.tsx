@@ -1,16 +1,7 @@
-import { STATE_LABELS, type CaseState } from '../../shared/domain/lifecycle';
+import { MAIN_PATH, STATE_LABELS, type CaseState } from '../../shared/domain/lifecycle';
 import { useI18n } from '../i18n/I18nContext';
 
 /** The closed loop left to right, with the side states (作废, 延期, 挂账, 返工) beneath it. */
-const MAIN: readonly CaseState[] = [
-  'reported',
-  'registered',
-  'dispatched',
-  'handling',
-  'handled',
-  'verified',
-  'closed',
-];
 const SIDE: readonly CaseState[] = ['voided', 'extended', 'suspended', 'reworked'];
 
 export function StateFlow({ counts }: Readonly<{ counts: Readonly<Record<CaseState, number>> }>) {
@@ -25,7 +16,7 @@ export function StateFlow({ counts }: Readonly<{ counts: Readonly<Record<CaseSta
   return (
     <section className="panel state-flow">
       <h2>{t('lifecycle')}</h2>
-      <div className="state-main">{MAIN.map(cell)}</div>
+      <div className="state-main">{MAIN_PATH.map(cell)}</div>
       <div className="state-side">{SIDE.map(cell)}</div>
     </section>
   );

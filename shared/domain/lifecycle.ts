@@ -54,6 +54,17 @@ const RULES: Readonly<Record<Exclude<CaseAction, 'report'>, Rule>> = {
   close: { from: ['verified'], to: 'closed' },
 };
 
+/** The closed loop's main path, in order; the other states are detours from it. */
+export const MAIN_PATH: readonly CaseState[] = [
+  'reported',
+  'registered',
+  'dispatched',
+  'handling',
+  'handled',
+  'verified',
+  'closed',
+];
+
 export const TERMINAL_STATES: ReadonlySet<CaseState> = new Set(['voided', 'closed']);
 
 /** States in which the handling deadline runs (挂账 stops the clock by definition). */

@@ -16,20 +16,26 @@ function manualFrames() {
   };
 }
 
+/** The gateway's side: a store fed by a sequencer, published by a bridge on a manual frame clock. */
+function gatewaySide() {
+  const frames = manualFrames();
+  const source = new WallStore({ scheduler: () => undefined });
+  const bridge = new StoreBridge(source, frames.schedule, {
+    windowId: 'w',
+    displayLabel: 'd',
+    view: 'cases',
+    hub: 'embedded',
+    warnings: [],
+  });
+  const sequencer = new Sequencer(source, (e) => bridge.applied(e));
+  return { frames, source, bridge, sequencer };
+}
+
 const flushPromises = () => new Promise((r) => setTimeout(r, 0));
 
 describe('StoreBridge + mirror', () => {
   it('sends one batch per frame however many events arrive, and the mirror equals the source', async () => {
-    const frames = manualFrames();
-    const source = new WallStore({ scheduler: () => undefined });
-    const bridge = new StoreBridge(source, frames.schedule, {
-      windowId: 'w',
-      displayLabel: 'd',
-      view: 'cases',
-      hub: 'embedded',
-      warnings: [],
-    });
-    const sequencer = new Sequencer(source, (e) => bridge.applied(e));
+    const { frames, source, bridge, sequencer } = gatewaySide();
     const batches: number[] = [];
     bridge.onBatch((b) => batches.push(b.events.length));
 
@@ -60,16 +66,7 @@ describe('StoreBridge + mirror', () => {
   });
 
   it('a window that subscribes late gets the snapshot and nothing twice', async () => {
-    const frames = manualFrames();
-    const source = new WallStore({ scheduler: () => undefined });
-    const bridge = new StoreBridge(source, frames.schedule, {
-      windowId: 'w',
-      displayLabel: 'd',
-      view: 'cases',
-      hub: 'embedded',
-      warnings: [],
-    });
-    const sequencer = new Sequencer(source, (e) => bridge.applied(e));
+    const { frames, bridge, sequencer } = gatewaySide();
     sequencer.receive([makeEnvelope(1, min(0), reported('A', min(0)))]);
     const mirror = new WallStore({ scheduler: () => undefined });
     mirrorInto(mirror, bridge);

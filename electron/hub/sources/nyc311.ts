@@ -1,6 +1,6 @@
 import type { WallEvent } from '../../../shared/protocol/events';
 import type { CityInfo } from '../../../shared/protocol/wire';
-import type { CaseState } from '../../../shared/domain/lifecycle';
+import { MAIN_PATH, type CaseState } from '../../../shared/domain/lifecycle';
 import { csvRecords } from './csv';
 
 /**
@@ -168,15 +168,7 @@ export function importNyc311(csv: string): NycImport {
       ['verified', 'case.verified', done],
       ['closed', 'case.closed', done],
     ];
-    const reach = [
-      'reported',
-      'registered',
-      'dispatched',
-      'handling',
-      'handled',
-      'verified',
-      'closed',
-    ].indexOf(target);
+    const reach = MAIN_PATH.indexOf(target);
     lifecycleSteps.slice(0, reach).forEach(([, type, at]) => {
       const payload =
         type === 'case.dispatched'
