@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  planBoardWindows,
-  type DisplayInfo,
-  type Rect,
-  type WindowPlan,
-} from '../../shared/layout/displays';
+import type { DisplayInfo, Rect, WindowPlan } from '../../shared/layout/displays';
+import { fullScreenPlans as planBoardWindows } from '../../shared/layout/testDisplays';
 import { WindowManager, type WindowFactory, type WindowHandle } from './windowManager';
 
 const display = (id: string, x: number, width = 1920): DisplayInfo => ({

@@ -25,22 +25,10 @@ export interface WindowPlan {
   readonly bounds: Rect;
   readonly view: string;
   readonly label: string;
-}
-
-/**
- * Until the layout engine plans regions, each display gets one full-screen case board. Ordered
- * left to right, top to bottom, so keys follow the wall's physical order.
- */
-export function planBoardWindows(displays: readonly DisplayInfo[]): WindowPlan[] {
-  return [...displays]
-    .sort((a, b) => a.bounds.y - b.bounds.y || a.bounds.x - b.bounds.x)
-    .map((d) => ({
-      key: `display-${d.id}`,
-      displayId: d.id,
-      bounds: d.bounds,
-      view: 'cases',
-      label: d.label || `Display ${d.id}`,
-    }));
+  /** The profile region this window shows (several windows when a region spans panels). */
+  readonly regionId: string;
+  /** View parameters, including `part` when the window shows part of a larger region. */
+  readonly params: Readonly<Record<string, string>>;
 }
 
 export interface PlanDiff {
@@ -60,7 +48,12 @@ export function diffPlans(
   for (const plan of next) {
     const had = current.get(plan.key);
     if (!had) open.push(plan);
-    else if (!sameRect(had.bounds, plan.bounds) || had.view !== plan.view) update.push(plan);
+    else if (
+      !sameRect(had.bounds, plan.bounds) ||
+      had.view !== plan.view ||
+      !sameParams(had.params, plan.params)
+    )
+      update.push(plan);
   }
   const close = [...current.keys()].filter((key) => !wanted.has(key));
   return { open, update, close };
@@ -68,4 +61,12 @@ export function diffPlans(
 
 export function sameRect(a: Rect, b: Rect): boolean {
   return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+}
+
+function sameParams(
+  a: Readonly<Record<string, string>>,
+  b: Readonly<Record<string, string>>,
+): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+/**
+ * A wall profile is data: named regions, each a view with parameters and a target on the wall.
+ * Targets are abstract where they can be ("the video wall", "the operator screen") so one
+ * profile fits every hall, and concrete where a user pinned them to a display.
+ */
+export const VIEW_NAMES = ['map', 'video', 'cases', 'kpi', 'incident'] as const;
+export type ViewName = (typeof VIEW_NAMES)[number];
+
+const fraction = z.number().min(0).max(1);
+/** A rectangle in fractions of its surface (0..1 on both axes). */
+export const fracRectSchema = z
+  .object({ x: fraction, y: fraction, w: fraction.positive(), h: fraction.positive() })
+  .refine((r) => r.x + r.w <= 1.000001 && r.y + r.h <= 1.000001, 'rect leaves its surface');
+export type FracRect = z.infer<typeof fracRectSchema>;
+
+export const regionTargetSchema = z.discriminatedUnion('kind', [
+  /** Part of the video wall: the grid of like panels, as one canvas (bezels included). */
+  z.object({ kind: z.literal('wall'), rect: fracRectSchema }),
+  /** Part of the operator screen (the display that is not part of the wall). */
+  z.object({ kind: z.literal('operator'), rect: fracRectSchema }),
+  /** Part of one named display of this profile. */
+  z.object({
+    kind: z.literal('display'),
+    display: z.string().min(1).max(64),
+    rect: fracRectSchema,
+  }),
+]);
+export type RegionTarget = z.infer<typeof regionTargetSchema>;
+
+export const regionSchema = z.object({
+  id: z.string().min(1).max(64),
+  view: z.enum(VIEW_NAMES),
+  params: z.record(z.string().max(64), z.string().max(500)).optional(),
+  target: regionTargetSchema,
+  /** The wall PC that shows this region; absent means every node. */
+  node: z.string().min(1).max(64).optional(),
+  /** Set when this region is meant to lie over others (a picture-in-picture). */
+  overlap: z.boolean().optional(),
+});
+export type Region = z.infer<typeof regionSchema>;
+
+/** How a profile recognises a display across reboots: id first, then label, then size and position. */
+export const displayTargetSchema = z.object({
+  key: z.string().min(1).max(64),
+  id: z.string().max(64).optional(),
+  label: z.string().max(128).optional(),
+  width: z.number().int().positive().max(32_768).optional(),
+  height: z.number().int().positive().max(32_768).optional(),
+  x: z.number().int().min(-65_536).max(65_536).optional(),
+  y: z.number().int().min(-65_536).max(65_536).optional(),
+});
+export type DisplayTarget = z.infer<typeof displayTargetSchema>;
+
+export const PROFILE_VERSION = 1;
+
+export const profileSchema = z.object({
+  version: z.literal(PROFILE_VERSION),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z0-9][a-z0-9-]*$/),
+  name: z.object({ zh: z.string().min(1).max(64), en: z.string().min(1).max(64) }),
+  /** Bezel width in pixels between wall panels, so a map crossing them lines up. */
+  bezel: z.object({ x: z.number().min(0).max(200), y: z.number().min(0).max(200) }).optional(),
+  displays: z.array(displayTargetSchema).max(64).optional(),
+  regions: z.array(regionSchema).min(1).max(128),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export type ProfileCheck =
+  { readonly ok: true; readonly profile: Profile } | { readonly ok: false; readonly error: string };
+
+/** Validates untrusted profile data (a user's file, a message from another node). */
+export function checkProfile(value: unknown): ProfileCheck {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    'version' in value &&
+    (value as { version: unknown }).version !== PROFILE_VERSION
+  ) {
+    return {
+      ok: false,
+      error: `unknown profile version ${String((value as { version: unknown }).version)}`,
+    };
+  }
+  const parsed = profileSchema.safeParse(value);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+        .join('; '),
+    };
+  }
+  const ids = new Set<string>();
+  for (const region of parsed.data.regions) {
+    if (ids.has(region.id)) return { ok: false, error: `regions: duplicate id ${region.id}` };
+    ids.add(region.id);
+  }
+  const keys = new Set((parsed.data.displays ?? []).map((d) => d.key));
+  for (const region of parsed.data.regions) {
+    if (region.target.kind === 'display' && !keys.has(region.target.display)) {
+      return { ok: false, error: `region ${region.id}: unknown display ${region.target.display}` };
+    }
+  }
+  return { ok: true, profile: parsed.data };
+}
