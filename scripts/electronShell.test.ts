@@ -19,8 +19,14 @@ interface ShellReport {
   windowInfo: { windowId: string; hub: string; view: string };
   page: { status: number; csp: string; hasRoot: boolean };
   missing: number;
-  afterUnplug: number;
+  afterUnplug: { x: number; y: number; width: number; height: number }[];
   permissionCheck: boolean;
+  shortcuts: string[];
+  blockers: string[];
+  profiles: { active: string; profiles: { id: string }[] };
+  afterHotkey: string;
+  afterBus: string;
+  live: { bounds: { x: number; y: number; width: number; height: number }; url: string }[];
 }
 
 let report: ShellReport;
@@ -58,8 +64,9 @@ beforeAll(() => {
 }, 90_000);
 
 describe('Electron shell (real bundle, faked Electron API)', () => {
-  it('opens one frameless, isolated, sandboxed window per display', () => {
-    expect(report.windows.map((w) => w.bounds.x)).toEqual([-1920, 0]);
+  it('opens the duty profile as frameless, isolated, sandboxed windows', () => {
+    const duty = report.windows.slice(0, 5);
+    expect(new Set(duty.map((w) => w.bounds.x < 0))).toEqual(new Set([true, false]));
     for (const w of report.windows) {
       expect(w.frame).toBe(false);
       expect(w.webPreferences).toMatchObject({
@@ -75,9 +82,9 @@ describe('Electron shell (real bundle, faked Electron API)', () => {
     expect(report.snapshot.connection).toBe('connected');
     expect(report.snapshot.city).toBe('441202');
     expect(report.snapshot.cases).toBeGreaterThan(100);
-    expect(report.windowInfo).toMatchObject({ hub: 'embedded', view: 'cases' });
+    expect(report.windowInfo).toMatchObject({ hub: 'embedded' });
     expect(report.sends['wall:batch']).toBeGreaterThan(0);
-    expect(report.sends['wall:language']).toBe(2);
+    expect(report.sends['wall:language']).toBe(5);
   });
 
   it('refuses untrusted senders and bad arguments', () => {
@@ -90,7 +97,21 @@ describe('Electron shell (real bundle, faked Electron API)', () => {
     expect(report.missing).toBe(404);
   });
 
-  it('closes the window of an unplugged display and keeps the other', () => {
-    expect(report.afterUnplug).toBe(1);
+  it('switches profiles by hotkey and by the wall bus, and keeps panels awake', () => {
+    expect(report.profiles.profiles.map((p) => p.id)).toEqual(['duty', 'briefing', 'emergency']);
+    expect(report.afterHotkey).toBe('emergency');
+    expect(report.afterBus).toBe('duty');
+    expect(report.shortcuts).toHaveLength(9);
+    expect(report.blockers).toEqual(['prevent-display-sleep']);
+    expect(report.sends['wall:profiles']).toBeGreaterThan(0);
+    for (const w of report.live) expect(w.url).toMatch(/^app:\/\/wall\/index\.html\?.*view=/);
+  });
+
+  it('after an unplug, every window lies on the display that is left', () => {
+    expect(report.afterUnplug.length).toBeGreaterThanOrEqual(5);
+    for (const b of report.afterUnplug) {
+      expect(b.x).toBeGreaterThanOrEqual(-1920);
+      expect(b.x + b.width).toBeLessThanOrEqual(0);
+    }
   });
 });

@@ -13,6 +13,8 @@ export const configSchema = z.object({
     .optional(),
   node: z.string().min(1).max(64).optional(),
   language: z.enum(LANGUAGES).optional(),
+  /** The profile the wall opens with (值班 duty unless said otherwise). */
+  profile: z.string().min(1).max(64).optional(),
   demo: z
     .object({
       casesPerMinute: z.number().positive().max(600).optional(),

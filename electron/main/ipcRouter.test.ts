@@ -5,6 +5,7 @@ import { registerInvokeHandlers, type InvokeHandlers, type InvokeSender } from '
 function setup() {
   const routes = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
   const languages: string[] = [];
+  const bus: string[] = [];
   const refused: string[] = [];
   const handlers: InvokeHandlers = {
     'wall:snapshot': () => ({ lastSeq: 7 }) as unknown as WallSnapshot,
@@ -19,6 +20,10 @@ function setup() {
     'wall:set-language': (_s, language) => {
       languages.push(language);
     },
+    'wall:bus': (_s, message) => {
+      bus.push(message.kind);
+    },
+    'wall:profiles': () => ({ active: 'duty', profiles: [], warnings: [] }),
   };
   registerInvokeHandlers(
     { handle: (c, l) => routes.set(c, l) },
@@ -31,12 +36,14 @@ function setup() {
       { frameUrl: 'app://wall/index.html', isMainFrame: true, contentsId: 3, ...sender },
       ...args,
     );
-  return { routes, call, languages, refused };
+  return { routes, call, languages, refused, bus };
 }
 
 describe('IPC router', () => {
   it('registers every channel of the contract', () => {
     expect([...setup().routes.keys()].sort()).toEqual([
+      'wall:bus',
+      'wall:profiles',
       'wall:set-language',
       'wall:snapshot',
       'wall:window-info',
@@ -57,6 +64,18 @@ describe('IPC router', () => {
     );
     await expect(call('wall:snapshot', { isMainFrame: false })).rejects.toThrow(/untrusted/);
     expect(refused).toHaveLength(2);
+  });
+
+  it('validates bus messages before relaying them', async () => {
+    const { call, bus } = setup();
+    await call('wall:bus', {}, { kind: 'profile', origin: 'w', profileId: 'duty' });
+    await expect(call('wall:bus', {}, { kind: 'profile', origin: 'w' })).rejects.toThrow(
+      /bad arguments/,
+    );
+    await expect(call('wall:bus', {}, { kind: 'teleport', origin: 'w' })).rejects.toThrow(
+      /bad arguments/,
+    );
+    expect(bus).toEqual(['profile']);
   });
 
   it('validates arguments before the handler sees them', async () => {

@@ -1,8 +1,10 @@
 import {
   app,
   BrowserWindow,
+  globalShortcut,
   ipcMain,
   net,
+  powerSaveBlocker,
   protocol,
   screen,
   session,
@@ -16,7 +18,7 @@ import { timerScheduler } from '../../shared/gateway/frameScheduler';
 import { Gateway } from '../../shared/gateway/gateway';
 import { WallStore } from '../../shared/gateway/wallStore';
 import type { Language } from '../../shared/ipc/contract';
-import { planBoardWindows, type DisplayInfo } from '../../shared/layout/displays';
+import type { DisplayInfo, WindowPlan } from '../../shared/layout/displays';
 import { startHub, type RunningHub } from '../hub/startHub';
 import { contentType, resolveAppFile } from './appFiles';
 import { loadConfig } from './config';
@@ -29,6 +31,9 @@ import {
   hardenContents,
   secureWebPreferences,
 } from './security';
+import { ProfileStore } from './profileStore';
+import { ReloadBackoff } from './reloadBackoff';
+import { WallController } from './wallController';
 import { WindowManager, type WindowHandle } from './windowManager';
 
 /*
@@ -100,6 +105,10 @@ async function start(): Promise<void> {
     onApplied: (envelope) => bridge.applied(envelope),
   });
 
+  // The URL carries the view and its parameters; later view changes arrive as messages.
+  const pageUrl = (plan: WindowPlan, view: string, params: Readonly<Record<string, string>>) =>
+    `${APP_ORIGIN}/index.html?${new URLSearchParams({ ...params, view, window: plan.key, region: plan.regionId }).toString()}`;
+
   const windows = new WindowManager({
     open(plan, onClosed): WindowHandle {
       const win = new BrowserWindow({
@@ -110,29 +119,46 @@ async function start(): Promise<void> {
         title: `CityWall — ${plan.label}`,
         webPreferences: secureWebPreferences(preload),
       });
-      const load = (view: string) =>
-        win.loadURL(
-          `${APP_ORIGIN}/index.html?view=${encodeURIComponent(view)}&window=${encodeURIComponent(plan.key)}`,
-        );
+      let current = { view: plan.view, params: plan.params };
+      const backoff = new ReloadBackoff();
+      const reload = () => {
+        setTimeout(() => {
+          if (!win.isDestroyed()) void win.loadURL(pageUrl(plan, current.view, current.params));
+        }, backoff.next(Date.now()));
+      };
       win.once('ready-to-show', () => {
+        // Set again once shown: some drivers place a new window on the primary display first.
         win.setBounds(plan.bounds);
         win.show();
       });
       win.on('closed', onClosed);
-      // A crashed renderer is reloaded on its own; the others carry on.
-      win.webContents.on('render-process-gone', () =>
-        setTimeout(() => !win.isDestroyed() && void load(plan.view), 1_000),
-      );
-      void load(plan.view);
+      // A crashed or hung renderer is reloaded alone, with backoff; the other windows carry on.
+      win.webContents.on('render-process-gone', reload);
+      win.on('unresponsive', () => {
+        win.webContents.forcefullyCrashRenderer();
+        reload();
+      });
+      void win.loadURL(pageUrl(plan, plan.view, plan.params));
       return {
         contentsId: win.webContents.id,
         setBounds: (bounds) => win.setBounds(bounds),
-        setView: (view) => void load(view),
+        setView: (view, params) => {
+          current = { view, params };
+          win.webContents.send('wall:view', { view, params });
+        },
         send: (channel, payload) => win.webContents.send(channel, payload),
         close: () => win.close(),
         isDestroyed: () => win.isDestroyed(),
       };
     },
+  });
+
+  const loaded = await new ProfileStore(join(app.getPath('userData'), 'profiles')).load();
+  for (const warning of loaded.warnings) console.warn(`[citywall] ${warning}`);
+  const wall = new WallController(windows, loaded.profiles, {
+    ...(config.node ? { node: config.node } : {}),
+    ...(config.profile ? { initialProfile: config.profile } : {}),
+    profileWarnings: loaded.warnings,
   });
 
   registerInvokeHandlers(
@@ -154,6 +180,8 @@ async function start(): Promise<void> {
         language = next;
         windows.broadcast('wall:language', next);
       },
+      'wall:bus': (_sender, message) => wall.relay(message),
+      'wall:profiles': () => wall.profileList(),
     },
     (event) => {
       const e = event as IpcMainInvokeEvent;
@@ -169,7 +197,7 @@ async function start(): Promise<void> {
 
   const replan = () => {
     const primary = screen.getPrimaryDisplay().id;
-    windows.apply(planBoardWindows(screen.getAllDisplays().map((d) => toDisplayInfo(d, primary))));
+    wall.setDisplays(screen.getAllDisplays().map((d) => toDisplayInfo(d, primary)));
   };
   screen.on('display-added', replan);
   screen.on('display-removed', replan);
@@ -177,9 +205,21 @@ async function start(): Promise<void> {
   replan();
   gateway.start();
 
+  // Panels must never sleep in a command hall.
+  const blocker = powerSaveBlocker.start('prevent-display-sleep');
+  // Ctrl+Alt+1…9 switch the whole hall to the n-th profile (值班, 汇报, 应急, then the user's).
+  for (let n = 1; n <= 9; n += 1) {
+    globalShortcut.register(`CommandOrControl+Alt+${n}`, () => {
+      const id = wall.profileAt(n - 1);
+      if (id) wall.relay({ kind: 'profile', origin: 'hotkey', profileId: id });
+    });
+  }
+
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => {
+    globalShortcut.unregisterAll();
+    powerSaveBlocker.stop(blocker);
     gateway.stop();
     void embedded?.stop();
   });

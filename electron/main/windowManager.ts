@@ -1,10 +1,11 @@
-import { diffPlans, type Rect, type WindowPlan } from '../../shared/layout/displays';
+import { diffPlans, sameRect, type Rect, type WindowPlan } from '../../shared/layout/displays';
 
 /** The part of a BrowserWindow the manager drives; main.ts adapts the real one. */
 export interface WindowHandle {
   readonly contentsId: number;
   setBounds(bounds: Rect): void;
-  setView(view: string): void;
+  /** Shows another view in place: a message to the page, never a reload. */
+  setView(view: string, params: Readonly<Record<string, string>>): void;
   send(channel: string, payload: unknown): void;
   close(): void;
   isDestroyed(): boolean;
@@ -34,8 +35,12 @@ export class WindowManager {
     for (const plan of diff.update) {
       const w = this.windows.get(plan.key);
       if (!w) continue;
-      w.handle.setBounds(plan.bounds);
-      if (w.plan.view !== plan.view) w.handle.setView(plan.view);
+      if (!sameRect(w.plan.bounds, plan.bounds)) w.handle.setBounds(plan.bounds);
+      if (
+        w.plan.view !== plan.view ||
+        JSON.stringify(w.plan.params) !== JSON.stringify(plan.params)
+      )
+        w.handle.setView(plan.view, plan.params);
       w.plan = plan;
     }
     for (const plan of diff.open) {

@@ -1,8 +1,12 @@
 import { contextBridge, ipcRenderer } from 'electron';
+import type { BusMessage } from '../../shared/bus/messages';
 import type {
   InvokeChannel,
   InvokeResults,
   Language,
+  ProfileList,
+  PushChannel,
+  ViewChange,
   WallBatch,
   WallBridge,
 } from '../../shared/ipc/contract';
@@ -18,10 +22,7 @@ function invoke<C extends InvokeChannel>(
   return ipcRenderer.invoke(channel, ...args) as Promise<InvokeResults[C]>;
 }
 
-function subscribe<T>(
-  channel: 'wall:batch' | 'wall:language',
-  listener: (payload: T) => void,
-): () => void {
+function subscribe<T>(channel: PushChannel, listener: (payload: T) => void): () => void {
   const wrapped = (_event: unknown, payload: T) => listener(payload);
   ipcRenderer.on(channel, wrapped);
   return () => {
@@ -35,6 +36,11 @@ const bridge: WallBridge = {
   setLanguage: (language: Language) => invoke('wall:set-language', language),
   onBatch: (listener: (batch: WallBatch) => void) => subscribe('wall:batch', listener),
   onLanguage: (listener: (language: Language) => void) => subscribe('wall:language', listener),
+  publishBus: (message: BusMessage) => invoke('wall:bus', message),
+  onBus: (listener: (message: unknown) => void) => subscribe('wall:bus', listener),
+  onViewChange: (listener: (change: ViewChange) => void) => subscribe('wall:view', listener),
+  profiles: () => invoke('wall:profiles'),
+  onProfiles: (listener: (list: ProfileList) => void) => subscribe('wall:profiles', listener),
 };
 
 contextBridge.exposeInMainWorld('wall', bridge);

@@ -8,7 +8,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { fileURLToPath } = require('node:url');
 
-const report = { windows: [], closed: [], sends: {}, refused: 0 };
+const report = { windows: [], closed: [], sends: {}, refused: 0, shortcuts: [], blockers: [] };
 const app = new EventEmitter();
 let readyResolve;
 const ready = new Promise((r) => (readyResolve = r));
@@ -69,6 +69,7 @@ class BrowserWindow extends EventEmitter {
     this.webContents = Object.assign(new EventEmitter(), {
       id,
       send: (channel) => (report.sends[channel] = (report.sends[channel] ?? 0) + 1),
+      forcefullyCrashRenderer: () => {},
       setWindowOpenHandler: () => {},
     });
     BrowserWindow.all.push(this);
@@ -110,7 +111,27 @@ const net = {
   },
 };
 
-const fake = { app, ipcMain, protocol, session: { defaultSession }, screen, BrowserWindow, net };
+const shortcuts = new Map();
+const globalShortcut = {
+  register: (accelerator, fn) => {
+    shortcuts.set(accelerator, fn);
+    report.shortcuts.push(accelerator);
+    return true;
+  },
+  unregisterAll: () => shortcuts.clear(),
+};
+const powerSaveBlocker = { start: (type) => report.blockers.push(type) && 1, stop: () => {} };
+const fake = {
+  app,
+  ipcMain,
+  protocol,
+  session: { defaultSession },
+  screen,
+  BrowserWindow,
+  net,
+  globalShortcut,
+  powerSaveBlocker,
+};
 const load = Module._load;
 Module._load = function (request, ...rest) {
   return request === 'electron' ? fake : load.call(this, request, ...rest);
@@ -125,7 +146,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 (async () => {
   userData = await mkdtemp(join(tmpdir(), 'citywall-shell-'));
   readyResolve();
-  while (!handlers.has('wall:snapshot') || report.windows.length < 2) await sleep(20);
+  while (!handlers.has('wall:snapshot') || report.windows.length < 5) await sleep(20);
   let snapshot;
   for (let i = 0; i < 200; i += 1) {
     snapshot = await handlers.get('wall:snapshot')(trusted(1));
@@ -153,6 +174,26 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
     report.refused += 1;
   }
   await handlers.get('wall:set-language')(trusted(1), 'en');
+  report.profiles = await handlers.get('wall:profiles')(trusted(1));
+  shortcuts.get('CommandOrControl+Alt+3')();
+  report.afterHotkey = (await handlers.get('wall:profiles')(trusted(1))).active;
+  await handlers.get('wall:bus')(trusted(1), {
+    kind: 'profile',
+    origin: 'test',
+    profileId: 'duty',
+  });
+  report.afterBus = (await handlers.get('wall:profiles')(trusted(1))).active;
+  report.live = BrowserWindow.all
+    .filter((w) => !w.destroyed)
+    .map((w) => ({
+      bounds: w.bounds ?? {
+        x: w.options.x,
+        y: w.options.y,
+        width: w.options.width,
+        height: w.options.height,
+      },
+      url: w.url,
+    }));
   const page = await appHandler(new Request('app://wall/index.html?view=cases'));
   report.page = {
     status: page.status,
@@ -163,7 +204,17 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   await sleep(300);
   displays.pop();
   screen.emit('display-removed');
-  report.afterUnplug = BrowserWindow.all.filter((w) => !w.destroyed).length;
+  report.afterUnplug = BrowserWindow.all
+    .filter((w) => !w.destroyed)
+    .map(
+      (w) =>
+        w.bounds ?? {
+          x: w.options.x,
+          y: w.options.y,
+          width: w.options.width,
+          height: w.options.height,
+        },
+    );
   console.log(`SHELL-REPORT ${JSON.stringify(report)}`);
   app.quit();
 })();

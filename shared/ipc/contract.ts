@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { busMessageSchema, type BusMessage } from '../bus/messages';
 import type { Diagnostics } from '../gateway/diagnostics';
 import type { ConnectionState, WallSnapshot } from '../gateway/wallStore';
 import type { Envelope } from '../protocol/envelope';
@@ -37,12 +38,32 @@ export const INVOKE = {
   'wall:snapshot': z.tuple([]),
   'wall:window-info': z.tuple([]),
   'wall:set-language': z.tuple([z.enum(LANGUAGES)]),
+  'wall:bus': z.tuple([busMessageSchema]),
+  'wall:profiles': z.tuple([]),
 } as const;
 
 export interface InvokeResults {
   'wall:snapshot': WallSnapshot;
   'wall:window-info': WindowInfo;
   'wall:set-language': void;
+  'wall:bus': void;
+  'wall:profiles': ProfileList;
+}
+
+/** The profiles a wall can switch between, and which one it shows. */
+export interface ProfileList {
+  readonly active: string;
+  readonly profiles: readonly {
+    readonly id: string;
+    readonly name: { readonly zh: string; readonly en: string };
+  }[];
+  readonly warnings: readonly string[];
+}
+
+/** Tells a window to show another view without reloading (a profile switch that kept its place). */
+export interface ViewChange {
+  readonly view: string;
+  readonly params: Readonly<Record<string, string>>;
 }
 
 export type InvokeChannel = keyof typeof INVOKE;
@@ -52,9 +73,18 @@ export type InvokeArgs<C extends InvokeChannel> = z.infer<(typeof INVOKE)[C]>;
 export interface PushEvents {
   'wall:batch': WallBatch;
   'wall:language': Language;
+  'wall:bus': BusMessage;
+  'wall:view': ViewChange;
+  'wall:profiles': ProfileList;
 }
 export type PushChannel = keyof PushEvents;
-export const PUSH_CHANNELS: readonly PushChannel[] = ['wall:batch', 'wall:language'];
+export const PUSH_CHANNELS: readonly PushChannel[] = [
+  'wall:batch',
+  'wall:language',
+  'wall:bus',
+  'wall:view',
+  'wall:profiles',
+];
 
 /**
  * `window.wall`: what the preload exposes, and what the browser preview provides in-page.
@@ -66,4 +96,10 @@ export interface WallBridge {
   setLanguage(language: Language): Promise<void>;
   onBatch(listener: (batch: WallBatch) => void): () => void;
   onLanguage(listener: (language: Language) => void): () => void;
+  /** Electron only: the wall bus through main, view changes, and profile lists. */
+  publishBus?(message: BusMessage): Promise<void>;
+  onBus?(listener: (message: unknown) => void): () => void;
+  onViewChange?(listener: (change: ViewChange) => void): () => void;
+  profiles?(): Promise<ProfileList>;
+  onProfiles?(listener: (list: ProfileList) => void): () => void;
 }

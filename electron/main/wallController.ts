@@ -1,0 +1,76 @@
+import type { BusMessage } from '../../shared/bus/messages';
+import type { ProfileList } from '../../shared/ipc/contract';
+import type { DisplayInfo } from '../../shared/layout/displays';
+import { planWall } from '../../shared/layout/planWall';
+import type { Profile } from '../../shared/layout/profile';
+import type { WindowManager } from './windowManager';
+
+export interface WallControllerOptions {
+  readonly node?: string;
+  readonly initialProfile?: string;
+  /** Problems found while loading profiles, shown with the plan's own warnings. */
+  readonly profileWarnings?: readonly string[];
+}
+
+/**
+ * What main decides about the wall: which profile is active, what the displays are, which
+ * windows follow from them, and what the wall bus carries. Electron only feeds it displays and
+ * hotkeys and carries its messages.
+ */
+export class WallController {
+  private displays: readonly DisplayInfo[] = [];
+  private active: Profile;
+  private planWarnings: readonly string[] = [];
+
+  constructor(
+    private readonly windows: WindowManager,
+    private readonly profiles: readonly Profile[],
+    private readonly options: WallControllerOptions = {},
+  ) {
+    this.active = profiles.find((p) => p.id === options.initialProfile) ?? (profiles[0] as Profile);
+  }
+
+  setDisplays(displays: readonly DisplayInfo[]): void {
+    this.displays = displays;
+    this.replan();
+  }
+
+  /** Switches the whole wall; windows that keep their place change view without reloading. */
+  setProfile(id: string): boolean {
+    const next = this.profiles.find((p) => p.id === id);
+    if (!next) return false;
+    this.active = next;
+    this.replan();
+    return true;
+  }
+
+  /** The n-th profile (hotkeys Ctrl+Alt+1…9). */
+  profileAt(index: number): string | undefined {
+    return this.profiles[index]?.id;
+  }
+
+  /** Every bus message reaches every window, the sender's too; a profile command also switches. */
+  relay(message: BusMessage): void {
+    if (message.kind === 'profile') this.setProfile(message.profileId);
+    this.windows.broadcast('wall:bus', message);
+  }
+
+  profileList(): ProfileList {
+    return {
+      active: this.active.id,
+      profiles: this.profiles.map((p) => ({ id: p.id, name: p.name })),
+      warnings: [...(this.options.profileWarnings ?? []), ...this.planWarnings],
+    };
+  }
+
+  get activeProfile(): Profile {
+    return this.active;
+  }
+
+  private replan(): void {
+    const plan = planWall(this.displays, this.active, this.options.node);
+    this.planWarnings = plan.warnings;
+    this.windows.apply(plan.windows);
+    this.windows.broadcast('wall:profiles', this.profileList());
+  }
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { positionSchema } from '../protocol/events';
+
+/**
+ * Wall bus messages: what one window tells all the others (a selected case, where to look, the
+ * profile or scene to show). Validated on receipt like any outside input.
+ */
+const origin = z.string().min(1).max(128);
+
+export const busMessageSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('selection'),
+    origin,
+    selection: z.union([
+      z.null(),
+      z.object({
+        type: z.enum(['case', 'camera', 'building', 'alarm']),
+        id: z.string().min(1).max(64),
+      }),
+    ]),
+  }),
+  z.object({
+    kind: z.literal('focus'),
+    origin,
+    position: positionSchema,
+    zoom: z.number().min(0).max(24).optional(),
+  }),
+  z.object({ kind: z.literal('profile'), origin, profileId: z.string().min(1).max(64) }),
+  z.object({ kind: z.literal('scene'), origin, sceneId: z.string().min(1).max(64) }),
+]);
+export type BusMessage = z.infer<typeof busMessageSchema>;
+
+export function checkBusMessage(raw: unknown): BusMessage | undefined {
+  const parsed = busMessageSchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** One window's end of the bus: every message published reaches every window, the sender's too. */
+export interface WallBus {
+  publish(message: BusMessage): void;
+  subscribe(listener: (message: BusMessage) => void): () => void;
+  close(): void;
+}
