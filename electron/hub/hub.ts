@@ -238,6 +238,14 @@ export class Hub {
         const lastSeq = toSeq((request as { lastSeq?: unknown } | undefined)?.lastSeq);
         if (typeof reply !== 'function') return;
         socket.leave('live');
+        // The answer goes first, so the client knows how far behind it is while the replay runs.
+        const answer: HelloReply = {
+          city: this.options.city,
+          headSeq: this.log.headSeq,
+          hubId: this.hubId,
+          notices: this.notices(),
+        };
+        reply(answer);
         let from = lastSeq + 1;
         // Older history comes from the file in chunks; the newest part from memory, in the same
         // turn as joining the live room, so no event can fall between replay and live.
@@ -255,13 +263,6 @@ export class Hub {
           from =
             chunk.length > 0 ? (chunk[chunk.length - 1] as Envelope).seq + 1 : from + REPLAY_CHUNK;
         }
-        const answer: HelloReply = {
-          city: this.options.city,
-          headSeq: this.log.headSeq,
-          hubId: this.hubId,
-          notices: this.notices(),
-        };
-        reply(answer);
       });
       socket.on('fetch', async (request, reply) => {
         if (typeof reply !== 'function') return;

@@ -40,6 +40,8 @@ export class Gateway {
   private stopped = false;
   private retryTimer: unknown;
   private serverDrops = 0;
+  /** Live only once the hub has answered hello on this connection. */
+  private greeted = false;
 
   constructor(
     private readonly store: WallStore,
@@ -89,6 +91,7 @@ export class Gateway {
   private onConnect(): void {
     this.serverDrops = 0;
     this.fillInFlight = false;
+    this.greeted = false;
     const hello = {
       lastSeq: this.store.lastSeq,
       ...(this.options.node ? { node: this.options.node } : {}),
@@ -102,6 +105,7 @@ export class Gateway {
         this.socket.disconnect().connect();
         return;
       }
+      this.greeted = true;
       if (reply.city) this.store.setCity(reply.city);
       if (Array.isArray(reply.notices)) {
         this.store.diagnostics.hubNotices = reply.notices
@@ -134,8 +138,9 @@ export class Gateway {
 
   private afterReceive(): void {
     this.requestFill();
-    if (this.socket.connected)
+    if (this.socket.connected && this.greeted) {
       this.store.setConnection(this.sequencer.behind ? 'filling-gap' : 'connected');
+    }
   }
 
   /** Asks the hub for what is missing between what we hold and what we have seen. */
