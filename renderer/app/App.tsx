@@ -1,27 +1,49 @@
 import { useEffect, useMemo, useState } from 'react';
 import { mirrorInto } from '../../shared/gateway/mirror';
 import { WallStore } from '../../shared/gateway/wallStore';
-import type { Language, WallBridge } from '../../shared/ipc/contract';
+import type { Language, ProfileList, ViewChange, WallBridge } from '../../shared/ipc/contract';
 import { CaseBoard } from '../cases/CaseBoard';
 import { I18nContext, makeI18n } from '../i18n/I18nContext';
+import { KpiView } from '../kpi/KpiView';
+import { PendingView } from './PendingView';
+import { ProfileSwitcher } from './ProfileSwitcher';
 import { useStoreVersion } from './useStore';
+import { createBus, onParentViewChange, previewProfiles } from './wallBus';
 
 /** One window of the wall: its own store mirrored from the gateway, and the view its URL names. */
 export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: URLSearchParams }>) {
   const store = useMemo(() => new WallStore(), []);
+  const bus = useMemo(() => createBus(bridge), [bridge]);
   const [language, setLanguage] = useState<Language>(params.get('lang') === 'en' ? 'en' : 'zh-CN');
   const [showDiagnostics, setShowDiagnostics] = useState(params.has('diagnostics'));
   const [warnings, setWarnings] = useState<readonly string[]>([]);
+  const [view, setView] = useState<ViewChange>(() => ({
+    view: params.get('view') ?? 'cases',
+    params: Object.fromEntries(params),
+  }));
+  const [profiles, setProfiles] = useState<ProfileList>(() =>
+    previewProfiles(params.get('profile')),
+  );
   useStoreVersion(store);
 
   useEffect(() => mirrorInto(store, bridge), [store, bridge]);
+  useEffect(() => () => bus.close(), [bus]);
   useEffect(() => {
     void bridge.windowInfo().then((info) => {
       if (!params.has('lang')) setLanguage(info.language);
       setWarnings(info.warnings);
     });
-    return bridge.onLanguage(setLanguage);
-  }, [bridge, params]);
+    void bridge.profiles?.().then(setProfiles);
+    const offs = [
+      bridge.onLanguage(setLanguage),
+      bridge.onViewChange?.(setView) ?? onParentViewChange(setView),
+      bridge.onProfiles?.(setProfiles) ?? (() => undefined),
+      bus.subscribe((m) => {
+        if (m.kind === 'profile') setProfiles((p) => ({ ...p, active: m.profileId }));
+      }),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [bridge, bus, params]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'd' || event.key === 'D') setShowDiagnostics((v) => !v);
@@ -37,35 +59,54 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
 
   const i18n = useMemo(() => makeI18n(language), [language]);
   const city = store.city;
+  const allWarnings = [...warnings, ...profiles.warnings];
   return (
     <I18nContext.Provider value={i18n}>
-      <div className="wall">
-        <header className="wall-header">
-          <div>
-            <h1>{i18n.t('title')}</h1>
-            <div className="subtitle">
-              {i18n.t('subtitle')}
-              {city ? ` · ${language === 'zh-CN' ? city.name : city.nameEn}` : ''}
-            </div>
-          </div>
-          <div className="header-tools">
-            <button
-              type="button"
-              onClick={() => setShowDiagnostics((v) => !v)}
-              data-testid="toggle-diagnostics"
-            >
-              {i18n.t('diagnostics')}
-            </button>
-            <button
-              type="button"
-              onClick={() => void bridge.setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN')}
-              data-testid="toggle-language"
-            >
-              {i18n.t('language')}
-            </button>
-          </div>
-        </header>
-        <CaseBoard store={store} showDiagnostics={showDiagnostics} warnings={warnings} />
+      <div className="wall" data-view={view.view} data-testid="wall-window">
+        {view.view === 'cases' ? (
+          <>
+            <header className="wall-header">
+              <div>
+                <h1>{i18n.t('title')}</h1>
+                <div className="subtitle">
+                  {i18n.t('subtitle')}
+                  {city ? ` · ${language === 'zh-CN' ? city.name : city.nameEn}` : ''}
+                </div>
+              </div>
+              <div className="header-tools">
+                <ProfileSwitcher
+                  profiles={profiles}
+                  onSwitch={(id) =>
+                    bus.publish({
+                      kind: 'profile',
+                      origin: params.get('window') ?? 'page',
+                      profileId: id,
+                    })
+                  }
+                />
+                <button
+                  type="button"
+                  onClick={() => setShowDiagnostics((v) => !v)}
+                  data-testid="toggle-diagnostics"
+                >
+                  {i18n.t('diagnostics')}
+                </button>
+                <button
+                  type="button"
+                  onClick={() => void bridge.setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN')}
+                  data-testid="toggle-language"
+                >
+                  {i18n.t('language')}
+                </button>
+              </div>
+            </header>
+            <CaseBoard store={store} showDiagnostics={showDiagnostics} warnings={allWarnings} />
+          </>
+        ) : view.view === 'kpi' ? (
+          <KpiView store={store} large={view.params.scale === 'large'} />
+        ) : (
+          <PendingView view={view.view} params={view.params} />
+        )}
       </div>
     </I18nContext.Provider>
   );

@@ -2,16 +2,19 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createPreviewBridge } from './previewBridge';
+import { WallSimulator } from '../sim/WallSimulator';
 import './styles.css';
 
 // One bridge per page, chosen once: Electron's preload when present, else the in-page gateway.
+// `?sim=` in a browser shows a whole simulated hall instead of one window.
 const params = new URLSearchParams(window.location.search);
-const bridge = window.wall ?? createPreviewBridge(params);
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App bridge={bridge} params={params} />
-    </StrictMode>,
-  );
+  const page =
+    params.has('sim') && !window.wall ? (
+      <WallSimulator params={params} />
+    ) : (
+      <App bridge={window.wall ?? createPreviewBridge(params)} params={params} />
+    );
+  createRoot(root).render(<StrictMode>{page}</StrictMode>);
 }

@@ -39,6 +39,10 @@ const zh = {
   minutes: '分',
   hours: '时',
   city: '城市',
+  viewMap: '城市地图',
+  viewVideo: '视频墙',
+  viewIncident: '应急指挥',
+  viewPending: '此视图尚未包含在当前版本中',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -81,6 +85,10 @@ const en: Readonly<Record<StringKey, string>> = {
   minutes: 'm',
   hours: 'h',
   city: 'City',
+  viewMap: 'City map',
+  viewVideo: 'Video wall',
+  viewIncident: 'Incident command',
+  viewPending: 'This view is not in this build yet',
 };
 
 export const STRINGS: Readonly<Record<Language, Readonly<Record<StringKey, string>>>> = {
