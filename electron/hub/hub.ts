@@ -8,6 +8,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Server, type Namespace } from 'socket.io';
+import { checkBusMessage } from '../../shared/bus/messages';
 import { CaseStore } from '../../shared/domain/caseStore';
 import type { DeadlineTable } from '../../shared/domain/deadlines';
 import {
@@ -237,6 +238,10 @@ export class Hub {
       socket.on('hello', async (request, reply) => {
         const lastSeq = toSeq((request as { lastSeq?: unknown } | undefined)?.lastSeq);
         if (typeof reply !== 'function') return;
+        const wall = (request as { wall?: unknown } | undefined)?.wall;
+        for (const room of socket.rooms) if (room.startsWith('wall:')) socket.leave(room);
+        if (typeof wall === 'string' && wall.length > 0 && wall.length <= 64)
+          socket.join(`wall:${wall}`);
         socket.leave('live');
         // The answer goes first, so the client knows how far behind it is while the replay runs.
         const answer: HelloReply = {
@@ -263,6 +268,16 @@ export class Hub {
           from =
             chunk.length > 0 ? (chunk[chunk.length - 1] as Envelope).seq + 1 : from + REPLAY_CHUNK;
         }
+      });
+      // Wall bus messages go to the other PCs of the same wall, checked like any input.
+      socket.on('bus', (raw) => {
+        const message = checkBusMessage(raw);
+        const room = [...socket.rooms].find((r) => r.startsWith('wall:'));
+        if (!message || !room) {
+          countRejection(this.diagnostics, 'bad-payload', 'wall bus message refused', Date.now());
+          return;
+        }
+        socket.to(room).emit('bus', message);
       });
       socket.on('fetch', async (request, reply) => {
         if (typeof reply !== 'function') return;

@@ -12,6 +12,8 @@ export const configSchema = z.object({
     .object({ url: z.string().url().max(500), token: z.string().max(500).optional() })
     .optional(),
   node: z.string().min(1).max(64).optional(),
+  /** PCs with the same wall id share profile switches and selections through the hub. */
+  wall: z.string().min(1).max(64).optional(),
   language: z.enum(LANGUAGES).optional(),
   /** The profile the wall opens with (值班 duty unless said otherwise). */
   profile: z.string().min(1).max(64).optional(),
@@ -60,6 +62,7 @@ export function parseConfig(
     else warnings.push(`CITYWALL_HUB_URL ignored: not a URL`);
   }
   if (env.CITYWALL_NODE) config = { ...config, node: env.CITYWALL_NODE.slice(0, 64) };
+  if (env.CITYWALL_WALL) config = { ...config, wall: env.CITYWALL_WALL.slice(0, 64) };
   return { config, warnings };
 }
 

@@ -102,6 +102,7 @@ async function start(): Promise<void> {
     url: hubUrl,
     ...(config.platform?.token ? { token: config.platform.token } : {}),
     ...(config.node ? { node: config.node } : {}),
+    ...(config.wall ? { wall: config.wall } : {}),
     onApplied: (envelope) => bridge.applied(envelope),
   });
 
@@ -159,7 +160,9 @@ async function start(): Promise<void> {
     ...(config.node ? { node: config.node } : {}),
     ...(config.profile ? { initialProfile: config.profile } : {}),
     profileWarnings: loaded.warnings,
+    toPeers: (message) => gateway.publishBus(message),
   });
+  gateway.onBus((message) => wall.relay(message, true));
 
   registerInvokeHandlers(
     ipcMain,

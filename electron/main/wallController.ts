@@ -10,6 +10,8 @@ export interface WallControllerOptions {
   readonly initialProfile?: string;
   /** Problems found while loading profiles, shown with the plan's own warnings. */
   readonly profileWarnings?: readonly string[];
+  /** Sends this PC's bus messages to the other PCs of the wall (through the hub). */
+  readonly toPeers?: (message: BusMessage) => void;
 }
 
 /**
@@ -49,10 +51,14 @@ export class WallController {
     return this.profiles[index]?.id;
   }
 
-  /** Every bus message reaches every window, the sender's too; a profile command also switches. */
-  relay(message: BusMessage): void {
+  /**
+   * Every bus message reaches every window, the sender's too; a profile command also switches.
+   * Messages made on this PC go on to the wall's other PCs; those from a peer stop here.
+   */
+  relay(message: BusMessage, fromPeer = false): void {
     if (message.kind === 'profile') this.setProfile(message.profileId);
     this.windows.broadcast('wall:bus', message);
+    if (!fromPeer) this.options.toPeers?.(message);
   }
 
   profileList(): ProfileList {

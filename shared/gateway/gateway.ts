@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { checkBusMessage, type BusMessage } from '../bus/messages';
 import type { Envelope } from '../protocol/envelope';
 import {
   MAX_FETCH,
@@ -16,6 +17,8 @@ export interface GatewayOptions {
   readonly url: string;
   readonly token?: string;
   readonly node?: string;
+  /** The wall this PC belongs to, for wall bus messages between PCs. */
+  readonly wall?: string;
   /** Reconnect backoff (ms): first delay and ceiling. */
   readonly backoffMin?: number;
   readonly backoffMax?: number;
@@ -40,6 +43,7 @@ export class Gateway {
   private stopped = false;
   private retryTimer: unknown;
   private serverDrops = 0;
+  private readonly busListeners = new Set<(message: BusMessage) => void>();
   /** Live only once the hub has answered hello on this connection. */
   private greeted = false;
 
@@ -60,6 +64,10 @@ export class Gateway {
     this.socket.on('connect', () => this.onConnect());
     this.socket.on('disconnect', (reason) => this.onDisconnect(reason));
     this.socket.on('connect_error', () => this.store.setConnection('reconnecting'));
+    this.socket.on('bus', (raw) => {
+      const message = checkBusMessage(raw);
+      if (message) for (const listener of this.busListeners) listener(message);
+    });
     this.socket.on('events', (batch) => {
       this.sequencer.receive(batch);
       this.afterReceive();
@@ -79,6 +87,17 @@ export class Gateway {
     this.store.setConnection('offline');
   }
 
+  /** Sends a wall bus message to the other PCs of this wall (dropped while disconnected: it is a command of the moment). */
+  publishBus(message: BusMessage): void {
+    if (this.socket.connected) this.socket.emit('bus', message);
+  }
+
+  /** Wall bus messages from the other PCs of this wall. */
+  onBus(listener: (message: BusMessage) => void): () => void {
+    this.busListeners.add(listener);
+    return () => this.busListeners.delete(listener);
+  }
+
   /** Drops the transport as a network failure would, leaving reconnection to run (tests, diagnostics). */
   simulateNetworkDrop(): void {
     this.socket.io.engine?.close();
@@ -95,6 +114,7 @@ export class Gateway {
     const hello = {
       lastSeq: this.store.lastSeq,
       ...(this.options.node ? { node: this.options.node } : {}),
+      ...(this.options.wall ? { wall: this.options.wall } : {}),
     };
     this.socket.emit('hello', hello, (reply: HelloReply) => {
       if (!reply || typeof reply.headSeq !== 'number') return;

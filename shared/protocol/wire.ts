@@ -14,7 +14,10 @@ export interface CityInfo {
 
 export interface HelloRequest {
   readonly lastSeq: number;
+  /** This PC's name on a wall of several PCs. */
   readonly node?: string;
+  /** The wall this PC belongs to: wall bus messages reach the PCs of the same wall. */
+  readonly wall?: string;
 }
 
 export interface HelloReply {
@@ -42,9 +45,13 @@ export const MAX_FETCH = 5_000;
 
 export interface ServerToClient {
   events: (batch: readonly unknown[]) => void;
+  /** A wall bus message from another PC of the same wall. */
+  bus: (message: unknown) => void;
 }
 
 export interface ClientToServer {
   hello: (request: HelloRequest, reply: (answer: HelloReply) => void) => void;
   fetch: (request: FetchRequest, reply: (answer: FetchReply) => void) => void;
+  /** A wall bus message for the other PCs of this wall (not echoed back). */
+  bus: (message: unknown) => void;
 }
