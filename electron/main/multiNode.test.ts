@@ -25,7 +25,6 @@ function wallPc(hubUrl: string, wall: string, node: string) {
       send: () => undefined,
       close: () => undefined,
       isDestroyed: () => false,
-      key: plan.key,
     }),
   });
   const store = new WallStore({ scheduler: () => undefined });
