@@ -148,6 +148,14 @@ describe('planWall over real configurations', () => {
     expect(windows.filter((w) => w.displayId === 'op')).toHaveLength(3);
   });
 
+  it('an operator monitor of the same model as the panels is not taken into the wall', () => {
+    const displays = [...wallOf(2, 4), display('op', 0, 2160, 1920, 1080, { primary: true })];
+    const { windows, warnings } = planWall(displays, DUTY);
+    checkPlan(displays, windows);
+    expect(warnings).toEqual([]);
+    expect(byRegion(windows)).toMatchObject({ cases: ['op'], kpi: ['op'] });
+  });
+
   it('two mirrored displays are planned once', () => {
     const displays = [display('a', 0, 0), display('b', 0, 0)];
     const { windows, warnings } = planWall(displays, BRIEFING);

@@ -15,8 +15,6 @@ export interface WallLayout {
   readonly operators: readonly DisplayInfo[];
 }
 
-const TOLERANCE = 2;
-
 /**
  * Finds the splicing wall: the largest set of equal-sized displays that tile a grid edge to
  * edge (a panel may be missing: an unplugged panel leaves a hole, not a different wall). With no such set (a laptop, or a 4K panel beside a 1080p one), the largest display is
@@ -56,36 +54,46 @@ export function detectWall(displays: readonly DisplayInfo[]): WallLayout {
   return { wall: best, operators };
 }
 
+/**
+ * The grid these equal displays make. Displays off the majority's lattice, or alone in a row or
+ * column that is less than half full (an operator monitor of the same model below the wall),
+ * are left out; a missing panel inside the grid stays a hole.
+ */
 function asGrid(group: readonly DisplayInfo[]): WallGrid | undefined {
   const { width, height } = (group[0] as DisplayInfo).bounds;
-  const xs = uniqueSorted(group.map((d) => d.bounds.x));
-  const ys = uniqueSorted(group.map((d) => d.bounds.y));
-  // Panels sit on a lattice of their own size; a missing panel leaves a hole in it, a gap does not.
-  const onLattice = (values: readonly number[], step: number) =>
-    values.every((v) => {
-      const k = (v - (values[0] as number)) / step;
-      return Math.abs(k - Math.round(k)) * step <= TOLERANCE;
-    });
-  if (!onLattice(xs, width) || !onLattice(ys, height)) return undefined;
-  const x0 = xs[0] as number;
-  const y0 = ys[0] as number;
-  const cols = Math.round(((xs[xs.length - 1] as number) - x0) / width) + 1;
-  const rows = Math.round(((ys[ys.length - 1] as number) - y0) / height) + 1;
-  // At least half the lattice must be there, or these are separate screens that share a size.
-  if (group.length * 2 < cols * rows) return undefined;
-  const at = (x: number, y: number) =>
-    group.find(
-      (d) => Math.abs(d.bounds.x - x) <= TOLERANCE && Math.abs(d.bounds.y - y) <= TOLERANCE,
+  const mod = (v: number, m: number) => ((Math.round(v) % m) + m) % m;
+  const residue = (d: DisplayInfo) => `${mod(d.bounds.x, width)},${mod(d.bounds.y, height)}`;
+  const counts = new Map<string, number>();
+  for (const d of group) counts.set(residue(d), (counts.get(residue(d)) ?? 0) + 1);
+  const anchor = [...counts.entries()].sort((p, q) => q[1] - p[1])[0]?.[0];
+  let members = group.filter((d) => residue(d) === anchor);
+  for (;;) {
+    if (members.length < 2) return undefined;
+    const x0 = Math.min(...members.map((d) => d.bounds.x));
+    const y0 = Math.min(...members.map((d) => d.bounds.y));
+    const col = (d: DisplayInfo) => Math.round((d.bounds.x - x0) / width);
+    const row = (d: DisplayInfo) => Math.round((d.bounds.y - y0) / height);
+    const cols = Math.max(...members.map(col)) + 1;
+    const rows = Math.max(...members.map(row)) + 1;
+    const perCol = new Map<number, number>();
+    const perRow = new Map<number, number>();
+    for (const d of members) {
+      perCol.set(col(d), (perCol.get(col(d)) ?? 0) + 1);
+      perRow.set(row(d), (perRow.get(row(d)) ?? 0) + 1);
+    }
+    const sparse = (d: DisplayInfo) =>
+      (perRow.get(row(d)) as number) * 2 < cols || (perCol.get(col(d)) as number) * 2 < rows;
+    const kept = members.filter((d) => !sparse(d));
+    if (kept.length < members.length) {
+      members = kept;
+      continue;
+    }
+    if (members.length * 2 < cols * rows) return undefined;
+    const cells = Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: cols }, (_, c) => members.find((d) => col(d) === c && row(d) === r)),
     );
-  const cells = Array.from({ length: rows }, (_, r) =>
-    Array.from({ length: cols }, (_, c) => at(x0 + c * width, y0 + r * height)),
-  );
-  return { cols, rows, cells, panelWidth: width, panelHeight: height };
-}
-
-function uniqueSorted(values: readonly number[]): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.filter((v, i) => i === 0 || Math.abs(v - (sorted[i - 1] as number)) > TOLERANCE);
+    return { cols, rows, cells, panelWidth: width, panelHeight: height };
+  }
 }
 
 function area(d: DisplayInfo): number {
