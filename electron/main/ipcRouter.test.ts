@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { WallSnapshot } from '../../shared/gateway/wallStore';
+import { DUTY } from '../../shared/layout/builtinProfiles';
 import { registerInvokeHandlers, type InvokeHandlers, type InvokeSender } from './ipcRouter';
 
 function setup() {
   const routes = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
   const languages: string[] = [];
   const bus: string[] = [];
+  const saved: string[] = [];
   const refused: string[] = [];
   const handlers: InvokeHandlers = {
     'wall:snapshot': () => ({ lastSeq: 7 }) as unknown as WallSnapshot,
@@ -24,6 +26,11 @@ function setup() {
       bus.push(message.kind);
     },
     'wall:profiles': () => ({ active: 'duty', profiles: [], warnings: [] }),
+    'wall:displays': () => [],
+    'wall:save-profile': (_s, profile) => {
+      saved.push(profile.id);
+      return { active: 'duty', profiles: [profile], warnings: [] };
+    },
   };
   registerInvokeHandlers(
     { handle: (c, l) => routes.set(c, l) },
@@ -36,14 +43,16 @@ function setup() {
       { frameUrl: 'app://wall/index.html', isMainFrame: true, contentsId: 3, ...sender },
       ...args,
     );
-  return { routes, call, languages, refused, bus };
+  return { routes, call, languages, refused, bus, saved };
 }
 
 describe('IPC router', () => {
   it('registers every channel of the contract', () => {
     expect([...setup().routes.keys()].sort()).toEqual([
       'wall:bus',
+      'wall:displays',
       'wall:profiles',
+      'wall:save-profile',
       'wall:set-language',
       'wall:snapshot',
       'wall:window-info',
@@ -64,6 +73,18 @@ describe('IPC router', () => {
     );
     await expect(call('wall:snapshot', { isMainFrame: false })).rejects.toThrow(/untrusted/);
     expect(refused).toHaveLength(2);
+  });
+
+  it('saves only profiles that validate', async () => {
+    const { call, saved } = setup();
+    await call('wall:save-profile', {}, { ...DUTY, id: 'mine' });
+    await expect(call('wall:save-profile', {}, { ...DUTY, id: 'Bad Id!' })).rejects.toThrow(
+      /bad arguments/,
+    );
+    await expect(call('wall:save-profile', {}, { ...DUTY, regions: [] })).rejects.toThrow(
+      /bad arguments/,
+    );
+    expect(saved).toEqual(['mine']);
   });
 
   it('validates bus messages before relaying them', async () => {

@@ -154,7 +154,8 @@ async function start(): Promise<void> {
     },
   });
 
-  const loaded = await new ProfileStore(join(app.getPath('userData'), 'profiles')).load();
+  const profileStore = new ProfileStore(join(app.getPath('userData'), 'profiles'));
+  const loaded = await profileStore.load();
   for (const warning of loaded.warnings) console.warn(`[citywall] ${warning}`);
   const wall = new WallController(windows, loaded.profiles, {
     ...(config.node ? { node: config.node } : {}),
@@ -185,6 +186,13 @@ async function start(): Promise<void> {
       },
       'wall:bus': (_sender, message) => wall.relay(message),
       'wall:profiles': () => wall.profileList(),
+      'wall:displays': () => wall.currentDisplays,
+      'wall:save-profile': async (_sender, profile) => {
+        await profileStore.save(profile);
+        const reloaded = await profileStore.load();
+        wall.setProfiles(reloaded.profiles);
+        return wall.profileList();
+      },
     },
     (event) => {
       const e = event as IpcMainInvokeEvent;

@@ -26,7 +26,7 @@ export class WallController {
 
   constructor(
     private readonly windows: WindowManager,
-    private readonly profiles: readonly Profile[],
+    private profiles: readonly Profile[],
     private readonly options: WallControllerOptions = {},
   ) {
     this.active = profiles.find((p) => p.id === options.initialProfile) ?? (profiles[0] as Profile);
@@ -44,6 +44,17 @@ export class WallController {
     this.active = next;
     this.replan();
     return true;
+  }
+
+  /** After the editor saved a profile: the new list, replanned if the active one changed. */
+  setProfiles(profiles: readonly Profile[]): void {
+    this.profiles = profiles;
+    this.active = profiles.find((p) => p.id === this.active.id) ?? (profiles[0] as Profile);
+    this.replan();
+  }
+
+  get currentDisplays(): readonly DisplayInfo[] {
+    return this.displays;
   }
 
   /** The n-th profile (hotkeys Ctrl+Alt+1…9). */
@@ -64,7 +75,7 @@ export class WallController {
   profileList(): ProfileList {
     return {
       active: this.active.id,
-      profiles: this.profiles.map((p) => ({ id: p.id, name: p.name })),
+      profiles: this.profiles,
       warnings: [...(this.options.profileWarnings ?? []), ...this.planWarnings],
     };
   }

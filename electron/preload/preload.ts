@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { BusMessage } from '../../shared/bus/messages';
+import type { Profile } from '../../shared/layout/profile';
 import type {
   InvokeChannel,
   InvokeResults,
@@ -40,6 +41,8 @@ const bridge: WallBridge = {
   onBus: (listener: (message: unknown) => void) => subscribe('wall:bus', listener),
   onViewChange: (listener: (change: ViewChange) => void) => subscribe('wall:view', listener),
   profiles: () => invoke('wall:profiles'),
+  displays: () => invoke('wall:displays'),
+  saveProfile: (profile: Profile) => invoke('wall:save-profile', profile),
   onProfiles: (listener: (list: ProfileList) => void) => subscribe('wall:profiles', listener),
 };
 

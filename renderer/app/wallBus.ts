@@ -3,6 +3,7 @@ import { BroadcastBus, type ChannelLike } from '../../shared/bus/broadcastBus';
 import type { WallBus } from '../../shared/bus/messages';
 import type { ProfileList, ViewChange, WallBridge } from '../../shared/ipc/contract';
 import { BUILTIN_PROFILES } from '../../shared/layout/builtinProfiles';
+import { storedProfiles } from '../editor/profileStorage';
 
 /** The page's bus: through main in Electron, a BroadcastChannel between preview pages. */
 export function createBus(bridge: WallBridge): WallBus {
@@ -36,7 +37,7 @@ export function onParentViewChange(listener: (change: ViewChange) => void): () =
 export function previewProfiles(active: string | null): ProfileList {
   return {
     active: active ?? 'duty',
-    profiles: BUILTIN_PROFILES.map((p) => ({ id: p.id, name: p.name })),
+    profiles: [...BUILTIN_PROFILES, ...storedProfiles()],
     warnings: [],
   };
 }

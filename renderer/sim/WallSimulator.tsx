@@ -3,6 +3,7 @@ import { BroadcastBus, type ChannelLike } from '../../shared/bus/broadcastBus';
 import type { WindowPlan } from '../../shared/layout/displays';
 import { BUILTIN_PROFILES } from '../../shared/layout/builtinProfiles';
 import { planWall } from '../../shared/layout/planWall';
+import { storedProfiles } from '../editor/profileStorage';
 import { parseSimDisplays } from './simDisplays';
 
 /**
@@ -13,7 +14,8 @@ import { parseSimDisplays } from './simDisplays';
 export function WallSimulator({ params }: Readonly<{ params: URLSearchParams }>) {
   const displays = useMemo(() => parseSimDisplays(params.get('sim') ?? ''), [params]);
   const [profileId, setProfileId] = useState(params.get('profile') ?? 'duty');
-  const profile = BUILTIN_PROFILES.find((p) => p.id === profileId) ?? BUILTIN_PROFILES[0];
+  const profiles = useMemo(() => [...BUILTIN_PROFILES, ...storedProfiles()], []);
+  const profile = profiles.find((p) => p.id === profileId) ?? profiles[0];
   const plan = useMemo(
     () => (displays && profile ? planWall(displays, profile) : undefined),
     [displays, profile],
@@ -32,7 +34,7 @@ export function WallSimulator({ params }: Readonly<{ params: URLSearchParams }>)
       off();
       bus.close();
     };
-  }, []);
+  }, [profiles]);
 
   // Windows that stay get their new view by message; the iframe keeps the URL it was opened with.
   useEffect(() => {

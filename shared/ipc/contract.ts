@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { busMessageSchema, type BusMessage } from '../bus/messages';
+import type { DisplayInfo } from '../layout/displays';
+import { profileSchema, type Profile } from '../layout/profile';
 import type { Diagnostics } from '../gateway/diagnostics';
 import type { ConnectionState, WallSnapshot } from '../gateway/wallStore';
 import type { Envelope } from '../protocol/envelope';
@@ -40,6 +42,8 @@ export const INVOKE = {
   'wall:set-language': z.tuple([z.enum(LANGUAGES)]),
   'wall:bus': z.tuple([busMessageSchema]),
   'wall:profiles': z.tuple([]),
+  'wall:displays': z.tuple([]),
+  'wall:save-profile': z.tuple([profileSchema]),
 } as const;
 
 export interface InvokeResults {
@@ -48,15 +52,15 @@ export interface InvokeResults {
   'wall:set-language': void;
   'wall:bus': void;
   'wall:profiles': ProfileList;
+  'wall:displays': readonly DisplayInfo[];
+  'wall:save-profile': ProfileList;
 }
 
 /** The profiles a wall can switch between, and which one it shows. */
 export interface ProfileList {
   readonly active: string;
-  readonly profiles: readonly {
-    readonly id: string;
-    readonly name: { readonly zh: string; readonly en: string };
-  }[];
+  /** Whole profiles: the layout editor starts from them. */
+  readonly profiles: readonly Profile[];
   readonly warnings: readonly string[];
 }
 
@@ -101,5 +105,7 @@ export interface WallBridge {
   onBus?(listener: (message: unknown) => void): () => void;
   onViewChange?(listener: (change: ViewChange) => void): () => void;
   profiles?(): Promise<ProfileList>;
+  displays?(): Promise<readonly DisplayInfo[]>;
+  saveProfile?(profile: Profile): Promise<ProfileList>;
   onProfiles?(listener: (list: ProfileList) => void): () => void;
 }

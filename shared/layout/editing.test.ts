@@ -64,6 +64,18 @@ describe('layout editing', () => {
     });
   });
 
+  it('refuses a profile whose regions overlap unless one says it means to', () => {
+    const overlapping = setRegionRect(DUTY, 'map', { x: 0.25, y: 0, w: 0.6, h: 1 });
+    const refused = checkProfile(overlapping);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toMatch(/map and video-right overlap/);
+    const meant = {
+      ...overlapping,
+      regions: overlapping.regions.map((r) => (r.id === 'map' ? { ...r, overlap: true } : r)),
+    };
+    expect(checkProfile(meant).ok).toBe(true);
+  });
+
   it('edits a profile into a new valid one that plans', () => {
     let p = saveAs(DUTY, 'my-duty', '我的值班', 'My duty');
     p = setRegionView(p, 'video-right', 'kpi');

@@ -101,6 +101,21 @@ export function checkProfile(value: unknown): ProfileCheck {
     if (ids.has(region.id)) return { ok: false, error: `regions: duplicate id ${region.id}` };
     ids.add(region.id);
   }
+  const surface = (r: Region) =>
+    r.target.kind === 'display' ? `display:${r.target.display}` : r.target.kind;
+  const regions = parsed.data.regions;
+  for (let i = 0; i < regions.length; i += 1) {
+    for (let j = i + 1; j < regions.length; j += 1) {
+      const a = regions[i] as Region;
+      const b = regions[j] as Region;
+      if (a.overlap || b.overlap || surface(a) !== surface(b)) continue;
+      if (intersects(a.target.rect, b.target.rect))
+        return {
+          ok: false,
+          error: `regions ${a.id} and ${b.id} overlap (mark one "overlap" if that is meant)`,
+        };
+    }
+  }
   const keys = new Set((parsed.data.displays ?? []).map((d) => d.key));
   for (const region of parsed.data.regions) {
     if (region.target.kind === 'display' && !keys.has(region.target.display)) {
@@ -108,4 +123,11 @@ export function checkProfile(value: unknown): ProfileCheck {
     }
   }
   return { ok: true, profile: parsed.data };
+}
+
+function intersects(a: FracRect, b: FracRect): boolean {
+  const eps = 1e-6;
+  return (
+    a.x + eps < b.x + b.w && b.x + eps < a.x + a.w && a.y + eps < b.y + b.h && b.y + eps < a.y + a.h
+  );
 }

@@ -1,0 +1,88 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Hub } from '../../electron/hub/hub';
+import { TEST_CITY } from '../../electron/hub/testSupport';
+
+let hub: Hub;
+let dataDir: string;
+
+test.beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'citywall-editor-'));
+  hub = await Hub.start({ city: TEST_CITY, dataDir, serveDir: resolve('dist/renderer') });
+});
+
+test.afterEach(async () => {
+  await hub.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const SIM = '3x3@1920x1080,2560x1440*1.25';
+
+async function dragBy(page: Page, target: Locator, dx: number, dy: number): Promise<void> {
+  const box = await target.boundingBox();
+  if (!box) throw new Error('nothing to drag');
+  const x = box.x + Math.min(20, box.width / 2);
+  const y = box.y + Math.min(20, box.height / 2);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
+  await page.mouse.move(x + dx, y + dy, { steps: 5 });
+  await page.mouse.up();
+}
+
+test('edit the duty profile on a simulated hall, save it, and the simulated wall follows it', async ({
+  page,
+}) => {
+  await page.goto(`${hub.url}/?editor&sim=${encodeURIComponent(SIM)}&profile=duty`);
+  await expect(page.getByTestId('editor')).toBeVisible();
+
+  // Give the left video column to the map: delete it, then drag the map one panel left.
+  await page.getByTestId('editor-region-video-left').click();
+  await page.getByTestId('editor-delete').click();
+  await expect(page.getByTestId('editor-region-video-left')).toHaveCount(0);
+  const map = page.getByTestId('editor-region-map');
+  const panel = ((await map.boundingBox())?.width ?? 0) / 1.5; // the map spans half of three panels
+  await dragBy(page, map, -panel, 0);
+  await expect(map).toHaveAttribute('data-rect', '0.000,0.000,0.667,1.000');
+
+  // The right column shows KPIs instead of video.
+  await page.getByTestId('editor-region-video-right').click();
+  await page.getByTestId('editor-view').selectOption('kpi');
+  await expect(page.getByTestId('editor-region-video-right')).toContainText('kpi');
+
+  await page.getByTestId('editor-id').fill('my-duty');
+  await page.getByTestId('editor-name-zh').fill('我的值班');
+  await page.getByTestId('editor-name-en').fill('My duty');
+  await page.getByTestId('editor-save').click();
+  await expect(page.getByTestId('editor-status')).toHaveText('✓ my-duty');
+
+  await page.getByTestId('editor-preview').click();
+  await expect(page.getByTestId('sim')).toHaveAttribute('data-profile', 'my-duty');
+  const views = await page
+    .locator('[data-testid="sim-window"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-view')).sort());
+  expect(views).toEqual([
+    'cases',
+    'kpi',
+    'kpi',
+    'kpi',
+    'kpi',
+    'map',
+    'map',
+    'map',
+    'map',
+    'map',
+    'map',
+  ]);
+});
+
+test('a profile with overlapping regions is not saved', async ({ page }) => {
+  await page.goto(`${hub.url}/?editor&sim=${encodeURIComponent(SIM)}&profile=duty`);
+  const handle = page.getByTestId('editor-handle-map');
+  const box = await page.getByTestId('editor-region-map').boundingBox();
+  await dragBy(page, handle, (box?.width ?? 0) / 2, 0);
+  await page.getByTestId('editor-save').click();
+  await expect(page.getByTestId('editor-status')).toContainText('overlap');
+});
