@@ -44,12 +44,17 @@ function wallPc(hubUrl: string, wall: string, node: string) {
   return { controller, store, heard };
 }
 
+async function startHub(): Promise<Hub> {
+  const { dir, cleanup } = await tempDir();
+  cleanups.push(cleanup);
+  const hub = await Hub.start({ city: TEST_CITY, dataDir: dir });
+  cleanups.push(() => hub.close());
+  return hub;
+}
+
 describe('a wall of several PCs', () => {
   it('a profile switch on one PC reaches the other PCs of its wall through the hub, and no other wall', async () => {
-    const { dir, cleanup } = await tempDir();
-    cleanups.push(cleanup);
-    const hub = await Hub.start({ city: TEST_CITY, dataDir: dir });
-    cleanups.push(() => hub.close());
+    const hub = await startHub();
     const a = wallPc(hub.url, 'hall-1', 'left');
     const b = wallPc(hub.url, 'hall-1', 'right');
     const c = wallPc(hub.url, 'hall-2', 'elsewhere');
@@ -70,10 +75,7 @@ describe('a wall of several PCs', () => {
   });
 
   it('the hub refuses malformed bus messages', async () => {
-    const { dir, cleanup } = await tempDir();
-    cleanups.push(cleanup);
-    const hub = await Hub.start({ city: TEST_CITY, dataDir: dir });
-    cleanups.push(() => hub.close());
+    const hub = await startHub();
     const a = wallPc(hub.url, 'hall-1', 'left');
     const b = wallPc(hub.url, 'hall-1', 'right');
     while ([a, b].some((pc) => pc.store.connection !== 'connected')) await sleep(10);

@@ -1,25 +1,19 @@
 import { expect, test } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { Server } from 'socket.io';
-import { Hub } from '../../electron/hub/hub';
 import { TEST_CITY } from '../../electron/hub/testSupport';
+import { previewHub } from './previewHub';
 
 /**
  * A platform that is not ours and sends garbage among good events: the wall must refuse each
  * bad one with its reason, show the count, and keep showing the good ones.
  */
-let hub: Hub;
+const preview = previewHub();
 let platform: Server;
 let http: HttpServer;
-let dataDir: string;
 
 test.beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'citywall-bad-'));
-  hub = await Hub.start({ city: TEST_CITY, dataDir, serveDir: resolve('dist/renderer') });
   http = createServer();
   platform = new Server(http, { cors: { origin: true } });
   const at = Date.now();
@@ -63,8 +57,6 @@ test.beforeEach(async () => {
 
 test.afterEach(async () => {
   await new Promise<void>((r) => platform.close(() => r()));
-  await hub.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 test('bad events are refused, counted by reason and shown; good ones still land', async ({
@@ -74,7 +66,7 @@ test('bad events are refused, counted by reason and shown; good ones still land'
   page.on('pageerror', (e) => errors.push(e.message));
   const port = (http.address() as AddressInfo).port;
   await page.goto(
-    `${hub.url}/?view=cases&diagnostics&hub=${encodeURIComponent(`http://127.0.0.1:${port}`)}`,
+    `${preview.hub.url}/?view=cases&diagnostics&hub=${encodeURIComponent(`http://127.0.0.1:${port}`)}`,
   );
   await expect(page.getByTestId('diag-last-seq')).toHaveText('8', { timeout: 10_000 });
   await expect(page.getByTestId('diag-reason-malformed-json')).toHaveText('malformed-json: 1');

@@ -1,27 +1,21 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { Hub } from '../../electron/hub/hub';
-import { lifecycleEvents, TEST_CITY } from '../../electron/hub/testSupport';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { lifecycleEvents } from '../../electron/hub/testSupport';
+import { previewHub } from './previewHub';
 import type { WallEvent } from '../../shared/protocol/events';
 import { TcpCut } from './tcpCut';
 
-let hub: Hub;
+const preview = previewHub();
 let relay: TcpCut;
-let dataDir: string;
 
 test.beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'citywall-e2e-'));
-  hub = await Hub.start({ city: TEST_CITY, dataDir, serveDir: resolve('dist/renderer') });
-  relay = new TcpCut(hub.port);
+  relay = new TcpCut(preview.hub.port);
   await relay.open();
 });
 
 test.afterEach(async () => {
   await relay.cut();
-  await hub.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 const report = (caseId: string): WallEvent => ({
@@ -50,14 +44,16 @@ async function stateCounts(page: Page): Promise<Record<string, number>> {
 test('a hub event reaches the board within a second; a cut shows reconnecting; the gap is filled after', async ({
   page,
 }) => {
-  hub.publish([...lifecycleEvents(40)]);
-  await page.goto(`${hub.url}/?view=cases&diagnostics&hub=${encodeURIComponent(relay.url)}`);
+  preview.hub.publish([...lifecycleEvents(40)]);
+  await page.goto(
+    `${preview.hub.url}/?view=cases&diagnostics&hub=${encodeURIComponent(relay.url)}`,
+  );
   const connection = page.getByTestId('connection');
   await expect(connection).toHaveAttribute('data-state', 'connected', { timeout: 10_000 });
   await expect(page.getByTestId('diag-last-seq')).toHaveText('40');
 
   const published = Date.now();
-  hub.publish([report('E2E-LIVE-1')]);
+  preview.hub.publish([report('E2E-LIVE-1')]);
   await expect(page.locator('[data-testid="ticker-row"][data-case-id="E2E-LIVE-1"]')).toBeVisible({
     timeout: 1_000,
   });
@@ -69,25 +65,25 @@ test('a hub event reaches the board within a second; a cut shows reconnecting; t
   await expect(connection).toHaveAttribute('data-state', 'reconnecting', { timeout: 10_000 });
   await expect(connection).toHaveText('连接中断，正在重连…');
   // The city does not stop while the wall is cut off.
-  hub.publish([...lifecycleEvents(60, 'GAP')]);
-  hub.publish([report('E2E-AFTER-GAP')]);
+  preview.hub.publish([...lifecycleEvents(60, 'GAP')]);
+  preview.hub.publish([report('E2E-AFTER-GAP')]);
   await relay.restore();
 
   await expect(connection).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
-  await expect(page.getByTestId('diag-last-seq')).toHaveText(String(hub.log.headSeq));
+  await expect(page.getByTestId('diag-last-seq')).toHaveText(String(preview.hub.log.headSeq));
   await expect(
     page.locator('[data-testid="ticker-row"][data-case-id="E2E-AFTER-GAP"]'),
   ).toBeVisible();
-  const expected = hub.store.countByState();
+  const expected = preview.hub.store.countByState();
   await expect.poll(() => stateCounts(page)).toEqual(expected);
   await expect(page.getByTestId('kpi-reported').locator('.kpi-value')).toHaveText(
-    String(hub.store.kpis().reported),
+    String(preview.hub.store.kpis().reported),
   );
   await expect(page.getByTestId('diag-rejected')).toHaveText('0');
 });
 
 test('switches the board to English and back', async ({ page }) => {
-  await page.goto(`${hub.url}/?view=cases`);
+  await page.goto(`${preview.hub.url}/?view=cases`);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'connected', {
     timeout: 10_000,
   });
@@ -100,13 +96,12 @@ test('switches the board to English and back', async ({ page }) => {
 });
 
 test('a hub that repaired its damaged log says so on the wall', async ({ page }) => {
-  hub.publish([...lifecycleEvents(5)]);
-  const port = hub.port;
-  await hub.close();
-  const file = join(dataDir, 'events.jsonl');
-  await writeFile(file, (await readFile(file, 'utf8')) + '{"v":1,"seq":6,"ts":17');
-  hub = await Hub.start({ city: TEST_CITY, dataDir, port, serveDir: resolve('dist/renderer') });
-  await page.goto(`${hub.url}/?view=cases&diagnostics`);
+  preview.hub.publish([...lifecycleEvents(5)]);
+  await preview.restart(async () => {
+    const file = join(preview.dataDir, 'events.jsonl');
+    await writeFile(file, (await readFile(file, 'utf8')) + '{"v":1,"seq":6,"ts":17');
+  });
+  await page.goto(`${preview.hub.url}/?view=cases&diagnostics`);
   await expect(page.getByTestId('diag-last-seq')).toHaveText('5', { timeout: 10_000 });
   await expect(page.getByTestId('notices')).toContainText('1 damaged line(s) set aside');
 });

@@ -1,22 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { Hub } from '../../electron/hub/hub';
-import { TEST_CITY } from '../../electron/hub/testSupport';
+import { previewHub } from './previewHub';
 
-let hub: Hub;
-let dataDir: string;
-
-test.beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'citywall-editor-'));
-  hub = await Hub.start({ city: TEST_CITY, dataDir, serveDir: resolve('dist/renderer') });
-});
-
-test.afterEach(async () => {
-  await hub.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const preview = previewHub();
 
 const SIM = '3x3@1920x1080,2560x1440*1.25';
 
@@ -35,7 +20,7 @@ async function dragBy(page: Page, target: Locator, dx: number, dy: number): Prom
 test('edit the duty profile on a simulated hall, save it, and the simulated wall follows it', async ({
   page,
 }) => {
-  await page.goto(`${hub.url}/?editor&sim=${encodeURIComponent(SIM)}&profile=duty`);
+  await page.goto(`${preview.hub.url}/?editor&sim=${encodeURIComponent(SIM)}&profile=duty`);
   await expect(page.getByTestId('editor')).toBeVisible();
 
   // Give the left video column to the map: delete it, then drag the map one panel left.
@@ -79,7 +64,7 @@ test('edit the duty profile on a simulated hall, save it, and the simulated wall
 });
 
 test('a profile with overlapping regions is not saved', async ({ page }) => {
-  await page.goto(`${hub.url}/?editor&sim=${encodeURIComponent(SIM)}&profile=duty`);
+  await page.goto(`${preview.hub.url}/?editor&sim=${encodeURIComponent(SIM)}&profile=duty`);
   const handle = page.getByTestId('editor-handle-map');
   const box = await page.getByTestId('editor-region-map').boundingBox();
   await dragBy(page, handle, (box?.width ?? 0) / 2, 0);

@@ -1,22 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { Hub } from '../../electron/hub/hub';
-import { lifecycleEvents, TEST_CITY } from '../../electron/hub/testSupport';
+import { lifecycleEvents } from '../../electron/hub/testSupport';
+import { previewHub } from './previewHub';
 
-let hub: Hub;
-let dataDir: string;
+const preview = previewHub();
 
-test.beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'citywall-sim-'));
-  hub = await Hub.start({ city: TEST_CITY, dataDir, serveDir: resolve('dist/renderer') });
-  hub.publish([...lifecycleEvents(20)]);
-});
-
-test.afterEach(async () => {
-  await hub.close();
-  await rm(dataDir, { recursive: true, force: true });
+test.beforeEach(() => {
+  preview.hub.publish([...lifecycleEvents(20)]);
 });
 
 /** The view each window is actually showing, read inside every window's page. */
@@ -36,7 +25,7 @@ test('the duty profile on a simulated 3×3 wall plus a 1440p operator screen at 
   page,
 }) => {
   await page.goto(
-    `${hub.url}/?sim=${encodeURIComponent('3x3@1920x1080,2560x1440*1.25')}&profile=duty`,
+    `${preview.hub.url}/?sim=${encodeURIComponent('3x3@1920x1080,2560x1440*1.25')}&profile=duty`,
   );
   const windows = page.locator('[data-testid="sim-window"]');
   await expect(windows).toHaveCount(11);
@@ -61,7 +50,7 @@ test('the duty profile on a simulated 3×3 wall plus a 1440p operator screen at 
     timeout: 15_000,
   });
   await expect(board.getByTestId('kpi-reported').locator('.kpi-value')).toHaveText(
-    String(hub.store.kpis().reported),
+    String(preview.hub.store.kpis().reported),
   );
 
   await board.getByTestId('profile-emergency').click();
