@@ -8,7 +8,7 @@ export type CoordSystem = 'wgs84' | 'gcj02' | 'bd09';
 export type LonLat = readonly [number, number];
 
 const A = 6378245.0;
-const EE = 0.00669342162296594323;
+const EE = 0.006693421622965943;
 const X_PI = (Math.PI * 3000.0) / 180.0;
 
 /** GCJ-02 applies only inside mainland China's rough bounding box; elsewhere it is WGS-84. */
