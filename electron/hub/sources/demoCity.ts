@@ -1,6 +1,6 @@
 import type { Position } from '../../../shared/protocol/events';
 import type { CityInfo } from '../../../shared/protocol/wire';
-import type { Random } from './random';
+import type { Random } from '../../../shared/random';
 
 /**
  * The embedded demo city: the urban core of Duanzhou district (端州区), Zhaoqing (肇庆市),

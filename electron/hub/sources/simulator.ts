@@ -5,7 +5,7 @@ import { TERMINAL_STATES, type CaseState } from '../../../shared/domain/lifecycl
 import { MinHeap } from '../../../shared/domain/minHeap';
 import type { CaseSource, WallEvent } from '../../../shared/protocol/events';
 import { DEMO_CITY, DEMO_DEPARTMENTS, gridOf, randomPosition } from './demoCity';
-import { Random } from './random';
+import { Random } from '../../../shared/random';
 
 /** What the simulator needs of a hub: somewhere to publish, and the cases it already holds. */
 export interface EventSink {
