@@ -5,3 +5,10 @@
 declare function setTimeout(callback: (...args: never[]) => void, ms?: number): unknown;
 declare function clearTimeout(handle: unknown): void;
 declare function structuredClone<T>(value: T): T;
+/** fetch as pages, workers and Node 18+ all provide it (only what the city pack loader uses). */
+declare function fetch(url: string): Promise<{
+  ok: boolean;
+  headers: { get(name: string): string | null };
+  body?: { cancel(): Promise<void> } | null;
+  text(): Promise<string>;
+}>;

@@ -47,7 +47,12 @@ export interface HubOptions {
    * Electron walls connect from Node and send no origin at all.
    */
   readonly corsOrigins?: readonly string[];
+  /** The city pack's files, served at `/citypack/<name>` (the map reads them from there). */
+  readonly cityPack?: CityPackFiles;
 }
+
+/** Gives the text of a city pack file by name, or undefined when there is none. */
+export type CityPackFiles = (name: string) => Promise<string | undefined>;
 
 const LOOPBACK_ORIGIN = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
 
@@ -301,6 +306,24 @@ export class Hub {
         'cache-control': 'no-store',
       });
       res.end(JSON.stringify(this.stats()));
+      return;
+    }
+    if (path.startsWith('/citypack/') && this.options.cityPack) {
+      const name = decodeURIComponent(path.slice('/citypack/'.length));
+      void this.options.cityPack(name).then(
+        (text) => {
+          if (text === undefined) res.writeHead(404).end();
+          else
+            res
+              .writeHead(200, {
+                'content-type': 'application/json; charset=utf-8',
+                'content-length': Buffer.byteLength(text),
+                'cache-control': 'no-cache',
+              })
+              .end(text);
+        },
+        () => res.writeHead(500).end(),
+      );
       return;
     }
     if (this.options.serveDir) {

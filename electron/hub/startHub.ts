@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hub, type HubOptions } from './hub';
 import { DEMO_CITY } from './sources/demoCity';
+import { demoCityPackFiles } from './sources/demoCityPack';
 import { importNyc311, NYC_CITY } from './sources/nyc311';
 import { startReplay } from './sources/replay';
 import { DemoSimulator, type SimulatorOptions } from './sources/simulator';
@@ -24,7 +25,10 @@ export async function startHub(
 ): Promise<RunningHub> {
   const { source, ...hubOptions } = options;
   if (source.kind === 'demo') {
-    const hub = await Hub.start({ ...hubOptions, city: DEMO_CITY });
+    // Generated on first request (about a second), then kept: the map asks for it once per window.
+    let files: Map<string, string> | undefined;
+    const cityPack = async (name: string) => (files ??= demoCityPackFiles()).get(name);
+    const hub = await Hub.start({ cityPack, ...hubOptions, city: DEMO_CITY });
     const simulator = new DemoSimulator(hub, source);
     simulator.start();
     return {

@@ -14,7 +14,7 @@ export const DEMO_CITY: CityInfo = {
   bounds: { west: 112.41, south: 23.03, east: 112.56, north: 23.115 },
 };
 
-const OUTLINE: readonly (readonly [number, number])[] = [
+export const OUTLINE: readonly (readonly [number, number])[] = [
   [112.418, 23.046],
   [112.445, 23.036],
   [112.48, 23.035],
@@ -87,18 +87,38 @@ export function randomPosition(random: Random): Position {
   }
 }
 
-/** The five grid levels (市, 区, 街道, 社区, 单元网格) of a position, as codes and the street name. */
-export function gridOf(p: Position): { street: string; grid: string } {
-  const street = DEMO_STREETS.find((s) => s.contains(p)) ?? (DEMO_STREETS[0] as DemoStreet);
-  // Unit grid cells are about 100 m square (0.001° of longitude, 0.0009° of latitude here);
-  // communities are 10 × 10 cells.
-  const col = Math.floor((p.lon - DEMO_CITY.bounds.west) / 0.001);
-  const row = Math.floor((p.lat - DEMO_CITY.bounds.south) / 0.0009);
+/** Unit grid cells are about 100 m square: 0.001° of longitude by 0.0009° of latitude here. */
+export const GRID_CELL = { width: 0.001, height: 0.0009 } as const;
+
+/** The unit grid cell a position falls in (the tiny epsilon keeps cells' own edges in them). */
+export function gridCellOf(p: Position): { col: number; row: number } {
+  return {
+    col: Math.floor((p.lon - DEMO_CITY.bounds.west) / GRID_CELL.width + 1e-9),
+    row: Math.floor((p.lat - DEMO_CITY.bounds.south) / GRID_CELL.height + 1e-9),
+  };
+}
+
+/**
+ * A cell's codes at the five grid levels (市, 区, 街道, 社区, 单元网格) and its street's name. The
+ * street is the one the cell's centre is in, so a cell has one code whichever corner a case is in;
+ * communities are 10 × 10 cells.
+ */
+export function gridCode(col: number, row: number): { street: string; grid: string } {
+  const centre = {
+    lon: DEMO_CITY.bounds.west + (col + 0.5) * GRID_CELL.width,
+    lat: DEMO_CITY.bounds.south + (row + 0.5) * GRID_CELL.height,
+  };
+  const street = DEMO_STREETS.find((s) => s.contains(centre)) ?? (DEMO_STREETS[0] as DemoStreet);
   const community = `${Math.floor(col / 10)}${Math.floor(row / 10)}`.padStart(3, '0');
   return {
     street: street.name,
     grid: `${street.code}${community}${String(col).padStart(3, '0')}${String(row).padStart(3, '0')}`,
   };
+}
+
+export function gridOf(p: Position): { street: string; grid: string } {
+  const { col, row } = gridCellOf(p);
+  return gridCode(col, row);
 }
 
 function round6(x: number): number {
