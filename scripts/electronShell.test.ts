@@ -19,6 +19,7 @@ interface ShellReport {
   windowInfo: { windowId: string; hub: string; view: string };
   page: { status: number; csp: string; hasRoot: boolean };
   missing: number;
+  cityPack: { status: number; id: string };
   afterUnplug: { x: number; y: number; width: number; height: number }[];
   permissionCheck: boolean;
   shortcuts: string[];
@@ -95,6 +96,8 @@ describe('Electron shell (real bundle, faked Electron API)', () => {
     expect(report.page).toMatchObject({ status: 200, hasRoot: true });
     expect(report.page.csp).toContain("connect-src 'self'");
     expect(report.missing).toBe(404);
+    // The map's city pack comes from the embedded hub through main.
+    expect(report.cityPack).toEqual({ status: 200, id: 'zhaoqing-duanzhou-demo' });
   });
 
   it('switches profiles by hotkey and by the wall bus, and keeps panels awake', () => {

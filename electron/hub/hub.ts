@@ -298,6 +298,17 @@ export class Hub {
     });
   }
 
+  /** Lets a preview page on another loopback port (or a configured origin) read the city pack. */
+  private corsHeaders(req: IncomingMessage): Record<string, string> {
+    const origin = req.headers.origin;
+    if (
+      !origin ||
+      !(LOOPBACK_ORIGIN.test(origin) || (this.options.corsOrigins ?? []).includes(origin))
+    )
+      return {};
+    return { 'access-control-allow-origin': origin, vary: 'Origin' };
+  }
+
   private handleHttp(req: IncomingMessage, res: ServerResponse): void {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/api/status') {
@@ -316,6 +327,7 @@ export class Hub {
           else
             res
               .writeHead(200, {
+                ...this.corsHeaders(req),
                 'content-type': 'application/json; charset=utf-8',
                 'content-length': Buffer.byteLength(text),
                 'cache-control': 'no-cache',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentType, resolveAppFile } from './appFiles';
+import { cityPackName, contentType, resolveAppFile } from './appFiles';
 
 describe('app:// files', () => {
   const root = '/opt/citywall/dist/renderer';
@@ -21,5 +21,11 @@ describe('app:// files', () => {
     expect(resolveAppFile('app://other/index.html', root)).toBeUndefined();
     expect(resolveAppFile('app://wall/%E0%A4%A', root)).toBeUndefined();
     expect(resolveAppFile('::', root)).toBeUndefined();
+  });
+
+  it('routes city pack files to the hub, by plain file name only', () => {
+    expect(cityPackName('app://wall/citypack/citypack.json')).toBe('citypack.json');
+    expect(cityPackName('app://wall/citypack/..%2F..%2Fsecret')).toBeUndefined();
+    expect(cityPackName('app://wall/index.html')).toBeUndefined();
   });
 });

@@ -37,3 +37,16 @@ const TYPES: Readonly<Record<string, string>> = {
 export function contentType(file: string): string {
   return TYPES[extname(file)] ?? 'application/octet-stream';
 }
+
+/** The city pack file an `app://wall/citypack/<name>` request asks for (main fetches it from the hub). */
+export function cityPackName(requestUrl: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return undefined;
+  }
+  if (url.host !== 'wall' || !url.pathname.startsWith('/citypack/')) return undefined;
+  const name = decodeURIComponent(url.pathname.slice('/citypack/'.length));
+  return /^[\w.-]+$/.test(name) ? name : undefined;
+}

@@ -20,7 +20,7 @@ import { WallStore } from '../../shared/gateway/wallStore';
 import type { Language } from '../../shared/ipc/contract';
 import type { DisplayInfo, WindowPlan } from '../../shared/layout/displays';
 import { startHub, type RunningHub } from '../hub/startHub';
-import { contentType, resolveAppFile } from './appFiles';
+import { cityPackName, contentType, resolveAppFile } from './appFiles';
 import { loadConfig } from './config';
 import { registerInvokeHandlers } from './ipcRouter';
 import {
@@ -61,8 +61,21 @@ async function start(): Promise<void> {
   );
   for (const warning of warnings) console.warn(`[citywall] ${warning}`);
 
+  let hubUrl = config.platform?.url;
   denyPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, async (request) => {
+    // The city pack comes from the hub through main, so the page's CSP can stay 'self' only.
+    const packName = cityPackName(request.url);
+    if (packName !== undefined) {
+      if (!hubUrl) return new Response('not ready', { status: 503 });
+      const upstream = await net.fetch(
+        `${hubUrl.replace(/\/+$/, '')}/citypack/${encodeURIComponent(packName)}`,
+      );
+      return new Response(upstream.body, {
+        status: upstream.status,
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+      });
+    }
     const file = resolveAppFile(request.url, rendererRoot);
     if (!file) return new Response('not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
@@ -78,7 +91,6 @@ async function start(): Promise<void> {
 
   // No platform configured: the embedded hub streams the demo city on loopback.
   let embedded: RunningHub | undefined;
-  let hubUrl = config.platform?.url;
   if (!hubUrl) {
     embedded = await startHub({
       host: '127.0.0.1',

@@ -5,6 +5,7 @@ import type { Language, ProfileList, ViewChange, WallBridge } from '../../shared
 import { CaseBoard } from '../cases/CaseBoard';
 import { I18nContext, makeI18n } from '../i18n/I18nContext';
 import { KpiView } from '../kpi/KpiView';
+import { MapView } from '../map/MapView';
 import { PendingView } from './PendingView';
 import { ProfileSwitcher } from './ProfileSwitcher';
 import { useStoreVersion } from './useStore';
@@ -102,6 +103,14 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
             </header>
             <CaseBoard store={store} showDiagnostics={showDiagnostics} warnings={allWarnings} />
           </>
+        ) : view.view === 'map' ? (
+          <MapView
+            store={store}
+            bus={bus}
+            packBase={packBase(params)}
+            heatWindow={view.params.heat ?? 'day'}
+            origin={params.get('window') ?? 'page'}
+          />
         ) : view.view === 'kpi' ? (
           <KpiView store={store} large={view.params.scale === 'large'} />
         ) : (
@@ -110,4 +119,10 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
       </div>
     </I18nContext.Provider>
   );
+}
+
+/** The city pack: through app:// in Electron (main fetches it from the hub), from the hub in a browser. */
+function packBase(params: URLSearchParams): string {
+  if (window.location.protocol === 'app:') return `${window.location.origin}/citypack/`;
+  return `${(params.get('hub') ?? window.location.origin).replace(/\/+$/, '')}/citypack/`;
 }

@@ -103,6 +103,7 @@ class BrowserWindow extends EventEmitter {
 
 const net = {
   fetch: async (url) => {
+    if (url.startsWith('http')) return fetch(url);
     try {
       return new Response(await readFile(fileURLToPath(url)));
     } catch {
@@ -201,6 +202,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
     hasRoot: (await page.text()).includes('id="root"'),
   };
   report.missing = (await appHandler(new Request('app://wall/nope.js'))).status;
+  const pack = await appHandler(new Request('app://wall/citypack/citypack.json'));
+  report.cityPack = { status: pack.status, id: (await pack.json()).id };
   await sleep(300);
   displays.pop();
   screen.emit('display-removed');

@@ -44,6 +44,7 @@ export class WallStore {
   version = 0;
   private recent: TickerEntry[] = [];
   private readonly listeners = new Set<() => void>();
+  private readonly applied = new Set<(envelope: Envelope) => void>();
   private readonly notify: () => void;
 
   constructor(options: CaseStoreOptions & { scheduler?: FrameScheduler } = {}) {
@@ -63,6 +64,7 @@ export class WallStore {
       return false;
     }
     this.diagnostics.applied += 1;
+    for (const listener of this.applied) listener(envelope);
     if (envelope.type.startsWith('case.') || envelope.type.startsWith('alarm.')) {
       const payload = envelope.payload as {
         at: number;
@@ -126,6 +128,15 @@ export class WallStore {
   changed(): void {
     this.version += 1;
     this.notify();
+  }
+
+  /**
+   * Hears every applied event at once, for state kept incrementally beside the store (the
+   * map's heat buffer); keep the listener cheap, it runs per event.
+   */
+  onApplied(listener: (envelope: Envelope) => void): () => void {
+    this.applied.add(listener);
+    return () => this.applied.delete(listener);
   }
 
   subscribe(listener: () => void): () => void {

@@ -33,12 +33,21 @@ export function readRing(raw: unknown, crs: CoordSystem): RingResult {
   if (n > 1 && flat[0] === flat[2 * n - 2] && flat[1] === flat[2 * n - 1]) flat.length -= 2;
   if (flat.length / 2 < 3)
     return { ok: false, reason: `ring has ${flat.length / 2} distinct points (needs 3)` };
-  if (Math.abs(signedArea(flat)) < 1e-14) return { ok: false, reason: 'ring has no area' };
-  flat.push(flat[0] as number, flat[1] as number);
-  return { ok: true, ring: flat };
+  const area = signedArea(flat);
+  if (Math.abs(area) < 1e-14) return { ok: false, reason: 'ring has no area' };
+  // One winding for every outer ring (counter-clockwise), so the map can skip normalising.
+  const ccw = area > 0 ? flat : reversePairs(flat);
+  ccw.push(ccw[0] as number, ccw[1] as number);
+  return { ok: true, ring: ccw };
 }
 
-/** Shoelace area in square degrees (sign gives winding). */
+function reversePairs(flat: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let k = flat.length - 2; k >= 0; k -= 2) out.push(flat[k] as number, flat[k + 1] as number);
+  return out;
+}
+
+/** Shoelace area in square degrees: positive when counter-clockwise. */
 export function signedArea(flat: readonly number[]): number {
   let area = 0;
   const n = flat.length / 2;

@@ -1,0 +1,198 @@
+import { Deck, type PickingInfo } from '@deck.gl/core';
+import { useEffect, useRef, useState } from 'react';
+import type { WallBus } from '../../shared/bus/messages';
+import { CLOCK_RUNNING_STATES, TERMINAL_STATES } from '../../shared/domain/lifecycle';
+import type { CaseRecord } from '../../shared/domain/caseStore';
+import type { WallStore } from '../../shared/gateway/wallStore';
+import { CaseHeat } from './caseHeat';
+import {
+  boundaryLayer,
+  buildingsLayer,
+  camerasLayer,
+  caseMarkersLayer,
+  heatLayer,
+  roadsLayer,
+  waterLayer,
+} from './layers/cityLayers';
+import { loadPackInWorker, type LoadedPack } from './loadPack';
+
+const WINDOWS: Readonly<Record<string, number>> = {
+  hour: 3_600_000,
+  day: 86_400_000,
+  week: 7 * 86_400_000,
+  all: Number.POSITIVE_INFINITY,
+};
+
+export interface MapViewProps {
+  readonly store: WallStore;
+  readonly bus: WallBus;
+  /** Where the city pack is, ending with a slash. */
+  readonly packBase: string;
+  /** Heatmap window: hour, day (default), week or all. */
+  readonly heatWindow: string;
+  readonly origin: string;
+}
+
+/**
+ * The city map: one long-lived Deck (a remount would be a new WebGL context), layers from pure
+ * factories, the pack parsed in a worker, the heatmap fed incrementally by reported cases.
+ */
+export function MapView({ store, bus, packBase, heatWindow, origin }: Readonly<MapViewProps>) {
+  const host = useRef<HTMLDivElement>(null);
+  const [loaded, setLoaded] = useState<LoadedPack | undefined>();
+  const [error, setError] = useState<string | undefined>();
+
+  useEffect(() => {
+    let cancelled = false;
+    loadPackInWorker(packBase).then(
+      (result) => !cancelled && setLoaded(result),
+      (e: Error) => !cancelled && setError(e.message),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [packBase]);
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el || !loaded) return undefined;
+    const { pack } = loaded;
+    const heat = new CaseHeat();
+    const stopHeat = heat.follow(store);
+    const span = WINDOWS[heatWindow] ?? (WINDOWS.day as number);
+    const staticLayers = [
+      ...(pack.water ? [waterLayer(pack.water)] : []),
+      ...(pack.roads ? [roadsLayer(pack.roads)] : []),
+      ...(pack.boundaries.street
+        ? [boundaryLayer('street', pack.boundaries.street, [55, 180, 255, 160], 2)]
+        : []),
+      ...(pack.boundaries.district
+        ? [boundaryLayer('district', pack.boundaries.district, [255, 176, 32, 220], 3)]
+        : []),
+      ...(pack.buildings ? [buildingsLayer(pack.buildings)] : []),
+    ];
+    const [lon, lat] = pack.manifest.view.center;
+    let deck: Deck | undefined;
+    let frame = 0;
+    const openCases = () =>
+      [...store.cases.allCases()].filter((c) => !TERMINAL_STATES.has(c.state));
+    const layers = (pulse: number) => [
+      ...staticLayers,
+      heatLayer(heat, Number.isFinite(span) ? Date.now() - span : 0),
+      caseMarkersLayer(openCases(), (id) => store.cases.isOverdue(id), pulse, store.version),
+      camerasLayer(pack.cameras, () => true),
+    ];
+    const create = () => {
+      deck = new Deck({
+        parent: el,
+        initialViewState: {
+          longitude: lon,
+          latitude: lat,
+          zoom: pack.manifest.view.zoom,
+          pitch: 45,
+          bearing: 0,
+        },
+        controller: true,
+        layers: layers(0),
+        getTooltip: (info: PickingInfo) => tooltip(info),
+        onClick: (info: PickingInfo) => {
+          if (info.layer?.id === 'cases')
+            bus.publish({
+              kind: 'selection',
+              origin,
+              selection: { type: 'case', id: (info.object as CaseRecord).id },
+            });
+          else if (info.layer?.id === 'buildings')
+            bus.publish({
+              kind: 'selection',
+              origin,
+              selection: {
+                type: 'building',
+                id: pack.buildings?.ids[info.index] ?? String(info.index),
+              },
+            });
+          else if (info.layer?.id === 'cameras')
+            bus.publish({
+              kind: 'selection',
+              origin,
+              selection: { type: 'camera', id: (info.object as { id: string }).id },
+            });
+        },
+      });
+      // Drivers reset on walls that run for weeks: rebuild the Deck when the context comes back.
+      const canvas = el.querySelector('canvas');
+      canvas?.addEventListener('webglcontextlost', (e) => e.preventDefault());
+      canvas?.addEventListener('webglcontextrestored', () => {
+        deck?.finalize();
+        create();
+      });
+    };
+    create();
+    // Overdue markers pulse; everything else redraws only when the store changed.
+    let lastVersion = -1;
+    const tick = () => {
+      const pulse = (Math.sin(performance.now() / 300) + 1) / 2;
+      if (store.version !== lastVersion || store.cases.kpis().overdue > 0) {
+        lastVersion = store.version;
+        deck?.setProps({ layers: layers(pulse) });
+      }
+      frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    const offBus = bus.subscribe((m) => {
+      if (m.kind === 'selection' && m.selection?.type === 'case') {
+        const c = store.cases.get(m.selection.id);
+        if (c)
+          deck?.setProps({
+            initialViewState: {
+              longitude: c.position.lon,
+              latitude: c.position.lat,
+              zoom: 16,
+              pitch: 45,
+              bearing: 0,
+              transitionDuration: 1500,
+            },
+          });
+      }
+    });
+    (window as unknown as { citywallMap?: unknown }).citywallMap = {
+      project: (p: [number, number]) => deck?.getViewports()[0]?.project(p),
+      heatCount: () => heat.count,
+    };
+    return () => {
+      cancelAnimationFrame(frame);
+      offBus();
+      stopHeat();
+      deck?.finalize();
+    };
+  }, [loaded, store, bus, heatWindow, origin]);
+
+  return (
+    <div
+      className="map-view"
+      data-testid="map"
+      data-loaded={loaded ? 'true' : 'false'}
+      data-buildings={loaded?.pack.buildings?.count ?? 0}
+      data-parse-ms={loaded ? Math.round(loaded.parseMs) : ''}
+    >
+      <div ref={host} className="map-canvas" />
+      {error ? <div className="map-error">⚠ {error}</div> : null}
+      {loaded && loaded.problems.length > 0 ? (
+        <div className="map-problems" data-testid="map-problems">
+          ⚠ {loaded.problems.length} features refused: {loaded.problems[0]}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function tooltip(info: PickingInfo): string | null {
+  if (!info.picked || !info.layer) return null;
+  if (info.layer.id === 'cases') {
+    const c = info.object as CaseRecord;
+    return `${c.id}\n${c.category}\n${c.state}${CLOCK_RUNNING_STATES.has(c.state) ? ' ⏱' : ''}`;
+  }
+  if (info.layer.id === 'buildings') return `建筑 building #${info.index}`;
+  if (info.layer.id === 'cameras') return `📷 ${(info.object as { name: string }).name}`;
+  return null;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { min, reported } from '../../shared/domain/testEvents';
+import { WallStore } from '../../shared/gateway/wallStore';
+import { makeEnvelope } from '../../shared/protocol/envelope';
+import { CaseHeat } from './caseHeat';
+
+describe('CaseHeat', () => {
+  it('appends each reported case once, grows without losing any, and windows by time', () => {
+    const store = new WallStore({ scheduler: () => undefined });
+    store.ingest(makeEnvelope(1, min(0), reported('OLD', min(0), { lon: 112.4, lat: 23.0 })));
+    const heat = new CaseHeat();
+    heat.follow(store);
+    for (let i = 0; i < 3000; i += 1)
+      store.ingest(
+        makeEnvelope(
+          i + 2,
+          min(i),
+          reported(`C${i}`, min(10 + i), { lon: 112.4 + i * 1e-5, lat: 23.05 }),
+        ),
+      );
+    expect(heat.count).toBe(3001);
+    const recent = heat.window(min(10 + 2990));
+    expect(recent.length).toBe(10);
+    expect(recent.attributes.getPosition.value[0]).toBeCloseTo(112.4 + 2990 * 1e-5, 9);
+    expect(heat.window(0).length).toBe(3001);
+  });
+});

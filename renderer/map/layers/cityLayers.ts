@@ -1,0 +1,147 @@
+import { HeatmapLayer } from '@deck.gl/aggregation-layers';
+import { PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
+import type { CaseRecord } from '../../../shared/domain/caseStore';
+import type { BuildingColumns } from '../../../shared/geo/buildings';
+import type { Boundary, Camera, LineColumns } from '../../../shared/geo/features';
+import type { CaseHeat } from '../caseHeat';
+
+/*
+ * Pure layer factories with stable ids: the map calls them with memoised data and deck.gl
+ * diffs by id, so a new heatmap buffer never rebuilds the buildings.
+ */
+
+/**
+ * Grey-model buildings (灰模) from binary columns: no per-building objects. deck.gl reads
+ * binary attributes per vertex, so each building's height is repeated along its ring (once,
+ * when the pack loads).
+ */
+export function buildingsLayer(b: BuildingColumns) {
+  const elevations = new Float32Array(b.positions.length / 2);
+  for (let i = 0; i < b.count; i += 1)
+    elevations.fill(b.heights[i] as number, b.startIndices[i], b.startIndices[i + 1]);
+  return new SolidPolygonLayer({
+    id: 'buildings',
+    data: {
+      length: b.count,
+      startIndices: b.startIndices,
+      attributes: {
+        getPolygon: { value: b.positions, size: 2 },
+        getElevation: { value: elevations, size: 1 },
+      },
+    },
+    // The readers close every ring and wind it counter-clockwise, so deck.gl need not.
+    _normalize: false,
+    _windingOrder: 'CCW',
+    extruded: true,
+    getFillColor: [176, 186, 198, 255],
+    material: { ambient: 0.35, diffuse: 0.6, shininess: 24, specularColor: [60, 64, 70] },
+    pickable: true,
+  });
+}
+
+export function roadsLayer(r: LineColumns) {
+  return new PathLayer({
+    id: 'roads',
+    data: {
+      length: r.count,
+      startIndices: r.startIndices,
+      attributes: { getPath: { value: r.positions, size: 2 } },
+    },
+    _pathType: 'open',
+    getColor: [64, 96, 128, 200],
+    getWidth: 6,
+    widthMinPixels: 1,
+  });
+}
+
+export function boundaryLayer(
+  id: string,
+  boundaries: readonly Boundary[],
+  color: [number, number, number, number],
+  width: number,
+) {
+  return new PathLayer<readonly number[]>({
+    id: `boundary-${id}`,
+    data: boundaries.flatMap((b) => b.polygons),
+    getPath: (ring) => ring as unknown as number[],
+    positionFormat: 'XY',
+    getColor: color,
+    getWidth: width,
+    widthUnits: 'pixels',
+  });
+}
+
+export function waterLayer(water: readonly Boundary[]) {
+  return new SolidPolygonLayer<readonly number[]>({
+    id: 'water',
+    data: water.flatMap((b) => b.polygons),
+    getPolygon: (ring) => ring as unknown as number[],
+    positionFormat: 'XY',
+    getFillColor: [20, 60, 110, 255],
+  });
+}
+
+/** Where cases concentrate over the chosen window; the buffer grows as cases are reported. */
+export function heatLayer(heat: CaseHeat, since: number) {
+  return new HeatmapLayer({
+    id: 'case-heat',
+    data: heat.window(since),
+    radiusPixels: 40,
+    intensity: 1.2,
+    threshold: 0.04,
+    aggregation: 'SUM',
+    // Drawn over the buildings: a hot spot behind a tower must still show on the wall.
+    parameters: { depthCompare: 'always' },
+    updateTriggers: { getPosition: heat.version },
+  });
+}
+
+const STATE_COLORS: Record<string, [number, number, number]> = {
+  reported: [255, 176, 32],
+  registered: [255, 176, 32],
+  dispatched: [55, 180, 255],
+  handling: [55, 180, 255],
+  extended: [255, 120, 40],
+  suspended: [140, 160, 180],
+  handled: [55, 214, 122],
+  verified: [55, 214, 122],
+  reworked: [255, 77, 79],
+};
+
+/** Open cases, coloured by state; urgent ones larger, overdue ones pulse (`pulse` 0..1). */
+export function caseMarkersLayer(
+  cases: readonly CaseRecord[],
+  overdue: (id: string) => boolean,
+  pulse: number,
+  version: number,
+) {
+  return new ScatterplotLayer<CaseRecord>({
+    id: 'cases',
+    data: cases,
+    getPosition: (c) => [c.position.lon, c.position.lat],
+    getFillColor: (c) =>
+      overdue(c.id)
+        ? [255, 77, 79, Math.round(140 + 115 * pulse)]
+        : [...(STATE_COLORS[c.state] ?? [200, 200, 200]), 230],
+    getRadius: (c) => (c.urgent ? 9 : 6) * (overdue(c.id) ? 1 + 0.5 * pulse : 1),
+    radiusUnits: 'pixels',
+    stroked: true,
+    getLineColor: [6, 18, 31, 255],
+    lineWidthMinPixels: 1,
+    pickable: true,
+    parameters: { depthCompare: 'always' },
+    updateTriggers: { getFillColor: [version, pulse], getRadius: [version, pulse] },
+  });
+}
+
+export function camerasLayer(cameras: readonly Camera[], online: (id: string) => boolean) {
+  return new ScatterplotLayer<Camera>({
+    id: 'cameras',
+    data: cameras,
+    getPosition: (c) => [c.position[0], c.position[1]],
+    getFillColor: (c) => (online(c.id) ? [120, 230, 255, 255] : [110, 110, 110, 255]),
+    getRadius: 5,
+    radiusUnits: 'pixels',
+    pickable: true,
+  });
+}

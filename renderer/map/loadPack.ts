@@ -1,0 +1,24 @@
+import type { CityPack } from '../../shared/geo/loadCityPack';
+
+export interface LoadedPack {
+  readonly pack: CityPack;
+  readonly parseMs: number;
+  readonly problems: readonly string[];
+}
+
+/** Loads a city pack in a worker; `base` ends with a slash, e.g. `http://127.0.0.1:7450/citypack/`. */
+export function loadPackInWorker(base: string): Promise<LoadedPack> {
+  const worker = new Worker(new URL('./cityPackWorker.ts', import.meta.url), { type: 'module' });
+  return new Promise<LoadedPack>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<{ ok: boolean; error?: string } & LoadedPack>) => {
+      worker.terminate();
+      if (event.data.ok) resolve(event.data);
+      else reject(new Error(event.data.error));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message));
+    };
+    worker.postMessage({ base });
+  });
+}

@@ -1,0 +1,128 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Hub } from '../../electron/hub/hub';
+import { NYC_CITY } from '../../electron/hub/sources/nyc311';
+import type { WallEvent } from '../../shared/protocol/events';
+
+/** A small real scene (Lower Manhattan's buildings): WebGL runs in software here. */
+const NYC = resolve('../shared/data/nyc');
+const MANIFEST = JSON.stringify({
+  version: 1,
+  id: 'nyc-test',
+  name: { zh: '下曼哈顿', en: 'Lower Manhattan' },
+  view: { center: [-74.0, 40.712], zoom: 14.2 },
+  buildings: { file: 'manhattan-buildings.json', format: 'polygon-array' },
+});
+
+let hub: Hub;
+let dataDir: string;
+
+test.beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'citywall-map-'));
+  hub = await Hub.start({
+    city: NYC_CITY,
+    dataDir,
+    serveDir: resolve('dist/renderer'),
+    cityPack: async (name) =>
+      name === 'citypack.json'
+        ? MANIFEST
+        : name === 'manhattan-buildings.json'
+          ? readFile(join(NYC, name), 'utf8')
+          : undefined,
+  });
+});
+
+test.afterEach(async () => {
+  await hub.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const report = (i: number, lon: number, lat: number): WallEvent => ({
+  type: 'case.reported',
+  payload: {
+    caseId: `M${i}`,
+    at: Date.now(),
+    category: 'event/appearance/exposed-garbage',
+    urgent: false,
+    position: { lon, lat },
+    source: 'hotline',
+  },
+});
+
+/** Share of pixels in a region that look like grey-model buildings, and like heat. */
+async function pixelStats(
+  page: Page,
+  x0: number,
+  y0: number,
+  w: number,
+  h: number,
+): Promise<{ grey: number; heat: number }> {
+  const shot = await page.screenshot({ clip: { x: x0, y: y0, width: w, height: h } });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d') as CanvasRenderingContext2D;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    let grey = 0;
+    let heat = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      const [r, g, b] = [d[i] as number, d[i + 1] as number, d[i + 2] as number];
+      if (Math.abs(r - g) < 20 && Math.abs(g - b) < 24 && r > 70) grey += 1;
+      if (r > 150 && r - b > 60) heat += 1;
+    }
+    return { grey: grey / (d.length / 4), heat: heat / (d.length / 4) };
+  }, shot.toString('base64'));
+}
+
+test('extruded grey buildings and a case heatmap that rises where cases are reported', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto(`${hub.url}/?view=map&heat=all`);
+  const map = page.getByTestId('map');
+  await expect(map).toHaveAttribute('data-loaded', 'true', { timeout: 30_000 });
+  await expect(map).toHaveAttribute('data-buildings', '996');
+  await page.waitForTimeout(3_000);
+  const before = await pixelStats(page, 0, 0, 800, 600);
+  expect(before.grey).toBeGreaterThan(0.03);
+
+  // Forty cases at one corner: the heat there goes up.
+  const spot: [number, number] = [-74.005, 40.715];
+  const at = (await page.evaluate(
+    (p) =>
+      (
+        window as unknown as { citywallMap: { project(p: [number, number]): [number, number] } }
+      ).citywallMap.project(p),
+    spot,
+  )) as [number, number];
+  const x = Math.max(0, Math.min(760, Math.round(at[0]) - 40));
+  const y = Math.max(0, Math.min(560, Math.round(at[1]) - 40));
+  const quiet = await pixelStats(page, x, y, 80, 80);
+  hub.publish(
+    Array.from({ length: 40 }, (_, i) =>
+      report(i, spot[0] + (i % 5) * 0.0002, spot[1] + Math.floor(i / 5) * 0.0002),
+    ),
+  );
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() =>
+          (window as unknown as { citywallMap: { heatCount(): number } }).citywallMap.heatCount(),
+        ),
+      { timeout: 20_000 },
+    )
+    .toBe(40);
+  await page.waitForTimeout(3_000);
+  const hot = await pixelStats(page, x, y, 80, 80);
+  if (process.env.CITYWALL_SHOTS)
+    await page.screenshot({ path: join(process.env.CITYWALL_SHOTS, 'map.png') });
+  expect(hot.heat).toBeGreaterThan(quiet.heat + 0.05);
+});
