@@ -60,7 +60,8 @@ export function MapView({ store, bus, packBase, heatWindow, origin }: Readonly<M
     const heat = new CaseHeat();
     const stopHeat = heat.follow(store);
     const span = WINDOWS[heatWindow] ?? (WINDOWS.day as number);
-    const staticLayers = [
+    // Made again for each Deck: layer instances belong to the Deck that drew them.
+    const makeStaticLayers = () => [
       ...(pack.water ? [waterLayer(pack.water)] : []),
       ...(pack.roads ? [roadsLayer(pack.roads)] : []),
       ...(pack.boundaries.street
@@ -73,7 +74,9 @@ export function MapView({ store, bus, packBase, heatWindow, origin }: Readonly<M
     ];
     const [lon, lat] = pack.manifest.view.center;
     let deck: Deck | undefined;
+    let staticLayers = makeStaticLayers();
     let frame = 0;
+    let lastVersion = -1;
     const openCases = () =>
       [...store.cases.allCases()].filter((c) => !TERMINAL_STATES.has(c.state));
     const layers = (pulse: number) => [
@@ -83,6 +86,7 @@ export function MapView({ store, bus, packBase, heatWindow, origin }: Readonly<M
       camerasLayer(pack.cameras, () => true),
     ];
     const create = () => {
+      staticLayers = makeStaticLayers();
       deck = new Deck({
         parent: el,
         initialViewState: {
@@ -125,11 +129,11 @@ export function MapView({ store, bus, packBase, heatWindow, origin }: Readonly<M
       canvas?.addEventListener('webglcontextrestored', () => {
         deck?.finalize();
         create();
+        lastVersion = -1;
       });
     };
     create();
     // Overdue markers pulse; everything else redraws only when the store changed.
-    let lastVersion = -1;
     const tick = () => {
       const pulse = (Math.sin(performance.now() / 300) + 1) / 2;
       if (store.version !== lastVersion || store.cases.kpis().overdue > 0) {

@@ -51,6 +51,47 @@ const report = (i: number, lon: number, lat: number): WallEvent => ({
   },
 });
 
+/** A screen point showing a grey-model building, nearest the centre of an 800 × 600 view. */
+async function findBuildingPixel(page: Page): Promise<[number, number]> {
+  const shot = await page.screenshot();
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d') as CanvasRenderingContext2D;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const isGrey = (x: number, y: number) => {
+      const i = (y * c.width + x) * 4;
+      const [r, g, b] = [d[i] as number, d[i + 1] as number, d[i + 2] as number];
+      return Math.abs(r - g) < 20 && Math.abs(g - b) < 24 && r > 90;
+    };
+    let best: [number, number] = [0, 0];
+    let bestDistance = Infinity;
+    for (let y = 4; y < c.height - 4; y += 3) {
+      for (let x = 4; x < c.width - 4; x += 3) {
+        if (!(
+          isGrey(x, y) &&
+          isGrey(x - 3, y) &&
+          isGrey(x + 3, y) &&
+          isGrey(x, y - 3) &&
+          isGrey(x, y + 3)
+        ))
+          continue;
+        const distance = Math.hypot(x - c.width / 2, y - c.height / 2);
+        if (distance < bestDistance) {
+          bestDistance = distance;
+          best = [x, y];
+        }
+      }
+    }
+    return best;
+  }, shot.toString('base64'));
+}
+
 /** Share of pixels in a region that look like grey-model buildings, and like heat. */
 async function pixelStats(
   page: Page,
@@ -125,4 +166,89 @@ test('extruded grey buildings and a case heatmap that rises where cases are repo
   if (process.env.CITYWALL_SHOTS)
     await page.screenshot({ path: join(process.env.CITYWALL_SHOTS, 'map.png') });
   expect(hot.heat).toBeGreaterThan(quiet.heat + 0.05);
+});
+
+test('hovering a building or a case shows its tooltip; clicking publishes the selection on the wall bus', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto(`${hub.url}/?view=map&heat=all`);
+  await expect(page.getByTestId('map')).toHaveAttribute('data-loaded', 'true', { timeout: 30_000 });
+  await page.evaluate(() => {
+    const got: unknown[] = [];
+    (window as unknown as { busHeard: unknown[] }).busHeard = got;
+    new BroadcastChannel('citywall-bus').onmessage = (e) => got.push(e.data);
+  });
+  // First a building (before a case selection flies the view away).
+  const grey = await findBuildingPixel(page);
+  await page.mouse.move(grey[0], grey[1]);
+  await expect(page.locator('.deck-tooltip')).toContainText('building', { timeout: 10_000 });
+  await page.mouse.click(grey[0], grey[1]);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() =>
+          (window as unknown as { busHeard: { selection?: { type: string } }[] }).busHeard.map(
+            (m) => m.selection?.type,
+          ),
+        ),
+      { timeout: 10_000 },
+    )
+    .toContain('building');
+  const spot: [number, number] = [-73.994, 40.7115];
+  hub.publish([report(1, ...spot)]);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() =>
+          (window as unknown as { citywallMap: { heatCount(): number } }).citywallMap.heatCount(),
+        ),
+      { timeout: 20_000 },
+    )
+    .toBe(1);
+  await page.waitForTimeout(2_000);
+  const at = (await page.evaluate(
+    (p) =>
+      (
+        window as unknown as { citywallMap: { project(p: [number, number]): [number, number] } }
+      ).citywallMap.project(p),
+    spot,
+  )) as [number, number];
+  await page.mouse.move(at[0], at[1]);
+  await expect(page.locator('.deck-tooltip')).toContainText('M1', { timeout: 10_000 });
+  await page.mouse.click(at[0], at[1]);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() =>
+          (
+            window as unknown as { busHeard: { selection?: { type: string; id: string } }[] }
+          ).busHeard.map((m) => m.selection),
+        ),
+      { timeout: 10_000 },
+    )
+    .toContainEqual({ type: 'case', id: 'M1' });
+});
+
+test('the map comes back by itself after the WebGL context is lost', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto(`${hub.url}/?view=map`);
+  await expect(page.getByTestId('map')).toHaveAttribute('data-loaded', 'true', { timeout: 30_000 });
+  await page.waitForTimeout(3_000);
+  expect((await pixelStats(page, 0, 0, 800, 600)).grey).toBeGreaterThan(0.03);
+  await page.evaluate(async () => {
+    const canvas = document.querySelector('[data-testid="map"] canvas') as HTMLCanvasElement;
+    const gl = canvas.getContext('webgl2') as WebGL2RenderingContext;
+    const lose = gl.getExtension('WEBGL_lose_context') as WEBGL_lose_context;
+    lose.loseContext();
+    await new Promise((r) => setTimeout(r, 500));
+    lose.restoreContext();
+  });
+  await page.waitForTimeout(5_000);
+  expect(await page.locator('[data-testid="map"] canvas').count()).toBe(1);
+  await expect
+    .poll(async () => (await pixelStats(page, 0, 0, 800, 600)).grey, { timeout: 20_000 })
+    .toBeGreaterThan(0.03);
 });
