@@ -1,4 +1,4 @@
-import { Deck, type PickingInfo } from '@deck.gl/core';
+import { Deck, FlyToInterpolator, type PickingInfo } from '@deck.gl/core';
 import { useEffect, useRef, useState } from 'react';
 import type { WallBus } from '../../shared/bus/messages';
 import { CLOCK_RUNNING_STATES, TERMINAL_STATES } from '../../shared/domain/lifecycle';
@@ -10,7 +10,9 @@ import {
   buildingsLayer,
   camerasLayer,
   caseMarkersLayer,
+  gridLoadLayer,
   heatLayer,
+  labelsLayer,
   roadsLayer,
   waterLayer,
 } from './layers/cityLayers';
@@ -79,11 +81,43 @@ export function MapView({ store, bus, packBase, heatWindow, origin }: Readonly<M
     let lastVersion = -1;
     const openCases = () =>
       [...store.cases.allCases()].filter((c) => !TERMINAL_STATES.has(c.state));
+    const gridCells = new Map(
+      (pack.boundaries.grid ?? []).map((g) => [g.code, g.polygons[0] ?? []]),
+    );
+    // Open cases per unit grid cell, recounted at most once a second (not per event).
+    let load: { polygon: readonly number[]; open: number }[] = [];
+    let loadCountedAt = -Infinity;
+    const gridLoad = () => {
+      if (gridCells.size === 0 || performance.now() - loadCountedAt < 1_000) return load;
+      loadCountedAt = performance.now();
+      const counts = new Map<string, number>();
+      for (const c of openCases())
+        if (c.grid && gridCells.has(c.grid)) counts.set(c.grid, (counts.get(c.grid) ?? 0) + 1);
+      load = [...counts].map(([code, open]) => ({
+        polygon: gridCells.get(code) as number[],
+        open,
+      }));
+      return load;
+    };
+    const labels = [
+      ...(pack.boundaries.district ?? []).map((b) => ({
+        text: b.name,
+        position: b.labelPoint ?? centroid(b.polygons[0] ?? []),
+        size: 28,
+      })),
+      ...(pack.boundaries.street ?? []).map((b) => ({
+        text: b.name,
+        position: b.labelPoint ?? centroid(b.polygons[0] ?? []),
+        size: 20,
+      })),
+    ].filter((l) => l.text);
     const layers = (pulse: number) => [
+      gridLoadLayer(gridLoad()),
       ...staticLayers,
       heatLayer(heat, Number.isFinite(span) ? Date.now() - span : 0),
       caseMarkersLayer(openCases(), (id) => store.cases.isOverdue(id), pulse, store.version),
-      camerasLayer(pack.cameras, () => true),
+      camerasLayer(pack.cameras, (id) => store.cases.cameraOnline(id)),
+      ...(labels.length > 0 ? [labelsLayer(labels)] : []),
     ];
     const create = () => {
       staticLayers = makeStaticLayers();
@@ -155,6 +189,7 @@ export function MapView({ store, bus, packBase, heatWindow, origin }: Readonly<M
               pitch: 45,
               bearing: 0,
               transitionDuration: 1500,
+              transitionInterpolator: new FlyToInterpolator(),
             },
           });
       }
@@ -199,4 +234,15 @@ function tooltip(info: PickingInfo): string | null {
   if (info.layer.id === 'buildings') return `建筑 building #${info.index}`;
   if (info.layer.id === 'cameras') return `📷 ${(info.object as { name: string }).name}`;
   return null;
+}
+
+function centroid(ring: readonly number[]): [number, number] {
+  let x = 0;
+  let y = 0;
+  const n = Math.max(1, ring.length / 2 - 1);
+  for (let k = 0; k < ring.length - 2; k += 2) {
+    x += ring[k] as number;
+    y += ring[k + 1] as number;
+  }
+  return [x / n, y / n];
 }

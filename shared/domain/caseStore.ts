@@ -346,6 +346,11 @@ export class CaseStore {
     return best;
   }
 
+  /** A camera is online until the platform says otherwise. */
+  cameraOnline(id: string): boolean {
+    return this.cameras.get(id) ?? true;
+  }
+
   activeAlarms(): AlarmRecord[] {
     return [...this.alarms.values()];
   }

@@ -92,28 +92,36 @@ export function generateCity(
   const startIndices = Uint32Array.from([...starts, positions.length / 2]);
   const buildingPositions = Float64Array.from(positions);
 
-  // Streets along every block edge; every fourth one is an avenue (its class says so).
+  // Streets along the block edges that are in the city; every fourth one is an avenue. Runs
+  // of in-city segments become one line each.
   const road: number[][] = [];
   const classes: string[] = [];
   const junctions: [number, number][] = [];
-  for (let c = 0; c <= cols; c += 1) {
-    road.push([
-      round(toLon(c * block)),
-      round(toLat(0)),
-      round(toLon(c * block)),
-      round(toLat(rows * block)),
-    ]);
-    classes.push(c % 4 === 0 ? 'primary' : 'residential');
-  }
-  for (let r = 0; r <= rows; r += 1) {
-    road.push([
-      round(toLon(0)),
-      round(toLat(r * block)),
-      round(toLon(cols * block)),
-      round(toLat(r * block)),
-    ]);
-    classes.push(r % 4 === 0 ? 'primary' : 'residential');
-  }
+  const addRuns = (n: number, at: (k: number) => [number, number], fclass: string) => {
+    let run: number[] = [];
+    const flush = () => {
+      if (run.length >= 4) {
+        road.push(run);
+        classes.push(fclass);
+      }
+      run = [];
+    };
+    for (let k = 0; k < n; k += 1) {
+      const [x0, y0] = at(k);
+      const [x1, y1] = at(k + 1);
+      if (!shape.inside(toLon((x0 + x1) / 2), toLat((y0 + y1) / 2))) {
+        flush();
+        continue;
+      }
+      if (run.length === 0) run.push(round(toLon(x0)), round(toLat(y0)));
+      run.push(round(toLon(x1)), round(toLat(y1)));
+    }
+    flush();
+  };
+  for (let c = 0; c <= cols; c += 1)
+    addRuns(rows, (k) => [c * block, k * block], c % 4 === 0 ? 'primary' : 'residential');
+  for (let r = 0; r <= rows; r += 1)
+    addRuns(cols, (k) => [k * block, r * block], r % 4 === 0 ? 'primary' : 'residential');
   for (let c = 0; c <= cols; c += 4) {
     for (let r = 0; r <= rows; r += 4) {
       const p: [number, number] = [round(toLon(c * block)), round(toLat(r * block))];
@@ -121,7 +129,7 @@ export function generateCity(
     }
   }
   const roadStarts = new Uint32Array(road.length + 1);
-  road.forEach((_, i) => (roadStarts[i + 1] = (i + 1) * 2));
+  road.forEach((line, i) => (roadStarts[i + 1] = (roadStarts[i] as number) + line.length / 2));
 
   let minX = Infinity;
   let minY = Infinity;

@@ -76,15 +76,22 @@ export function insideOutline(p: Position): boolean {
 /** A position inside the district outline, denser towards the old town centre. */
 export function randomPosition(random: Random): Position {
   for (;;) {
+    // Most cases cluster around the old town and the markets; the rest spread over the district.
     const centred = random.chance(0.6);
     const p = centred
-      ? { lon: 112.468 + (random.next() - 0.5) * 0.05, lat: 23.055 + (random.next() - 0.5) * 0.03 }
+      ? { lon: 112.468 + gaussian(random) * 0.014, lat: 23.055 + gaussian(random) * 0.009 }
       : {
           lon: random.between(DEMO_CITY.bounds.west, DEMO_CITY.bounds.east),
           lat: random.between(DEMO_CITY.bounds.south, DEMO_CITY.bounds.north),
         };
     if (insideOutline(p)) return { lon: round6(p.lon), lat: round6(p.lat) };
   }
+}
+
+function gaussian(random: Random): number {
+  return (
+    Math.sqrt(-2 * Math.log(Math.max(1e-9, random.next()))) * Math.cos(2 * Math.PI * random.next())
+  );
 }
 
 /** Unit grid cells are about 100 m square: 0.001° of longitude by 0.0009° of latitude here. */

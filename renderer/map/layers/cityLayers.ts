@@ -1,5 +1,5 @@
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
-import { PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
+import { PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
 import type { CaseRecord } from '../../../shared/domain/caseStore';
 import type { BuildingColumns } from '../../../shared/geo/buildings';
 import type { Boundary, Camera, LineColumns } from '../../../shared/geo/features';
@@ -143,5 +143,39 @@ export function camerasLayer(cameras: readonly Camera[], online: (id: string) =>
     getRadius: 5,
     radiusUnits: 'pixels',
     pickable: true,
+  });
+}
+
+/** Unit grid cells with open cases, shaded by how many: where the day's work is piling up. */
+export function gridLoadLayer(cells: readonly { polygon: readonly number[]; open: number }[]) {
+  return new SolidPolygonLayer<{ polygon: readonly number[]; open: number }>({
+    id: 'grid-load',
+    data: cells,
+    getPolygon: (c) => c.polygon as unknown as number[],
+    positionFormat: 'XY',
+    getFillColor: (c) => [255, 120, 40, Math.min(200, 50 + c.open * 40)],
+    updateTriggers: { getFillColor: cells.length },
+  });
+}
+
+/** District and street names in Chinese, from a font atlas of just the characters they use. */
+export function labelsLayer(
+  labels: readonly { text: string; position: readonly [number, number]; size: number }[],
+) {
+  const characterSet = [...new Set(labels.map((l) => l.text).join(''))];
+  return new TextLayer<{ text: string; position: readonly [number, number]; size: number }>({
+    id: 'labels',
+    data: labels,
+    getText: (l) => l.text,
+    getPosition: (l) => [l.position[0], l.position[1]],
+    getSize: (l) => l.size,
+    sizeUnits: 'pixels',
+    characterSet,
+    fontFamily: '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif',
+    getColor: [232, 241, 251, 255],
+    outlineWidth: 3,
+    outlineColor: [6, 18, 31, 255],
+    fontSettings: { sdf: true },
+    parameters: { depthCompare: 'always' },
   });
 }
