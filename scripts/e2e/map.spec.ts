@@ -51,76 +51,78 @@ const report = (i: number, lon: number, lat: number): WallEvent => ({
   },
 });
 
-/** A screen point showing a grey-model building, nearest the centre of an 800 × 600 view. */
-async function findBuildingPixel(page: Page): Promise<[number, number]> {
-  const shot = await page.screenshot();
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d') as CanvasRenderingContext2D;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    const isGrey = (x: number, y: number) => {
-      const i = (y * c.width + x) * 4;
-      const [r, g, b] = [d[i] as number, d[i + 1] as number, d[i + 2] as number];
-      return Math.abs(r - g) < 20 && Math.abs(g - b) < 24 && r > 90;
-    };
-    let best: [number, number] = [0, 0];
-    let bestDistance = Infinity;
-    for (let y = 4; y < c.height - 4; y += 3) {
-      for (let x = 4; x < c.width - 4; x += 3) {
-        if (!(
-          isGrey(x, y) &&
-          isGrey(x - 3, y) &&
-          isGrey(x + 3, y) &&
-          isGrey(x, y - 3) &&
-          isGrey(x, y + 3)
-        ))
-          continue;
-        const distance = Math.hypot(x - c.width / 2, y - c.height / 2);
-        if (distance < bestDistance) {
-          bestDistance = distance;
-          best = [x, y];
+/**
+ * Reads a screenshot's pixels in the page: `stats` gives the share of grey-model and heat
+ * pixels; `building` gives the building pixel nearest the centre.
+ */
+async function analyse(
+  page: Page,
+  mode: 'stats' | 'building',
+  clip?: { x: number; y: number; width: number; height: number },
+) {
+  const shot = await page.screenshot(clip ? { clip } : {});
+  return page.evaluate(
+    async ({ b64, mode }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d') as CanvasRenderingContext2D;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      const rgb = (x: number, y: number) => {
+        const i = (y * c.width + x) * 4;
+        return [d[i] as number, d[i + 1] as number, d[i + 2] as number] as const;
+      };
+      const isGrey = (x: number, y: number, min = 70) => {
+        const [r, g, b] = rgb(x, y);
+        return Math.abs(r - g) < 20 && Math.abs(g - b) < 24 && r > min;
+      };
+      if (mode === 'stats') {
+        let grey = 0;
+        let heat = 0;
+        for (let y = 0; y < c.height; y += 1) {
+          for (let x = 0; x < c.width; x += 1) {
+            const [r, , b] = rgb(x, y);
+            if (isGrey(x, y)) grey += 1;
+            if (r > 150 && r - b > 60) heat += 1;
+          }
+        }
+        const n = c.width * c.height;
+        return { grey: grey / n, heat: heat / n, at: [0, 0] as [number, number] };
+      }
+      let at: [number, number] = [0, 0];
+      let best = Infinity;
+      for (let y = 4; y < c.height - 4; y += 3) {
+        for (let x = 4; x < c.width - 4; x += 3) {
+          if (
+            ![
+              [0, 0],
+              [-3, 0],
+              [3, 0],
+              [0, -3],
+              [0, 3],
+            ].every(([dx, dy]) => isGrey(x + (dx as number), y + (dy as number), 90))
+          )
+            continue;
+          const distance = Math.hypot(x - c.width / 2, y - c.height / 2);
+          if (distance < best) {
+            best = distance;
+            at = [x, y];
+          }
         }
       }
-    }
-    return best;
-  }, shot.toString('base64'));
+      return { grey: 0, heat: 0, at };
+    },
+    { b64: shot.toString('base64'), mode },
+  );
 }
 
-/** Share of pixels in a region that look like grey-model buildings, and like heat. */
-async function pixelStats(
-  page: Page,
-  x0: number,
-  y0: number,
-  w: number,
-  h: number,
-): Promise<{ grey: number; heat: number }> {
-  const shot = await page.screenshot({ clip: { x: x0, y: y0, width: w, height: h } });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d') as CanvasRenderingContext2D;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    let grey = 0;
-    let heat = 0;
-    for (let i = 0; i < d.length; i += 4) {
-      const [r, g, b] = [d[i] as number, d[i + 1] as number, d[i + 2] as number];
-      if (Math.abs(r - g) < 20 && Math.abs(g - b) < 24 && r > 70) grey += 1;
-      if (r > 150 && r - b > 60) heat += 1;
-    }
-    return { grey: grey / (d.length / 4), heat: heat / (d.length / 4) };
-  }, shot.toString('base64'));
-}
+const pixelStats = (page: Page, x: number, y: number, width: number, height: number) =>
+  analyse(page, 'stats', { x, y, width, height });
+const findBuildingPixel = async (page: Page) => (await analyse(page, 'building')).at;
 
 test('extruded grey buildings and a case heatmap that rises where cases are reported', async ({
   page,

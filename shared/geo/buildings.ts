@@ -1,5 +1,6 @@
 import type { CoordSystem } from './coords';
 import type { Problem } from './problems';
+import { packRuns } from './columns';
 import { readRing } from './rings';
 
 /**
@@ -133,19 +134,7 @@ export function readBuildings(
     ids.push(item.id);
   }
 
-  const startIndices = new Uint32Array(rings.length + 1);
-  let vertices = 0;
-  rings.forEach((r, i) => {
-    startIndices[i] = vertices;
-    vertices += r.length / 2;
-  });
-  startIndices[rings.length] = vertices;
-  const positions = new Float64Array(vertices * 2);
-  let offset = 0;
-  for (const r of rings) {
-    positions.set(r, offset);
-    offset += r.length;
-  }
+  const { positions, startIndices } = packRuns(rings);
   return {
     columns: {
       count: rings.length,

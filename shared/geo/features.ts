@@ -1,5 +1,6 @@
 import { toWgs84, type CoordSystem } from './coords';
 import type { Problem } from './problems';
+import { packRuns } from './columns';
 import { readRing } from './rings';
 
 /** A GeoJSON FeatureCollection's features, or a problem naming the file. */
@@ -131,19 +132,7 @@ export function readLines(
       }
     }
   }
-  const startIndices = new Uint32Array(parts.length + 1);
-  let n = 0;
-  parts.forEach((p, i) => {
-    startIndices[i] = n;
-    n += p.length / 2;
-  });
-  startIndices[parts.length] = n;
-  const positions = new Float64Array(n * 2);
-  let o = 0;
-  for (const p of parts) {
-    positions.set(p, o);
-    o += p.length;
-  }
+  const { positions, startIndices } = packRuns(parts);
   return { lines: { count: parts.length, positions, startIndices, classes }, problems };
 }
 

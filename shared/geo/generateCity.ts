@@ -1,5 +1,6 @@
 import { Random } from '../random';
 import type { BuildingColumns } from './buildings';
+import { packRuns } from './columns';
 import type { LineColumns } from './features';
 
 export interface CityShape {
@@ -128,8 +129,7 @@ export function generateCity(
       if (shape.inside(p[0], p[1])) junctions.push(p);
     }
   }
-  const roadStarts = new Uint32Array(road.length + 1);
-  road.forEach((line, i) => (roadStarts[i + 1] = (roadStarts[i] as number) + line.length / 2));
+  const packedRoads = packRuns(road);
 
   let minX = Infinity;
   let minY = Infinity;
@@ -152,8 +152,8 @@ export function generateCity(
     },
     roads: {
       count: road.length,
-      positions: Float64Array.from(road.flat()),
-      startIndices: roadStarts,
+      positions: packedRoads.positions,
+      startIndices: packedRoads.startIndices,
       classes,
     },
     junctions,
