@@ -4,6 +4,7 @@ import { App } from './App';
 import { createPreviewBridge } from './previewBridge';
 import { WallSimulator } from '../sim/WallSimulator';
 import { EditorPage } from '../editor/EditorPage';
+import { MapBench } from '../map/MapBench';
 import './styles.css';
 
 // One bridge per page, chosen once: Electron's preload when present, else the in-page gateway.
@@ -11,12 +12,15 @@ import './styles.css';
 const params = new URLSearchParams(window.location.search);
 const root = document.getElementById('root');
 if (root) {
-  const page = params.has('editor') ? (
-    <EditorPage params={params} bridge={window.wall} />
-  ) : params.has('sim') && !window.wall ? (
-    <WallSimulator params={params} />
-  ) : (
-    <App bridge={window.wall ?? createPreviewBridge(params)} params={params} />
-  );
+  const page =
+    params.get('bench') === 'map' ? (
+      <MapBench params={params} />
+    ) : params.has('editor') ? (
+      <EditorPage params={params} bridge={window.wall} />
+    ) : params.has('sim') && !window.wall ? (
+      <WallSimulator params={params} />
+    ) : (
+      <App bridge={window.wall ?? createPreviewBridge(params)} params={params} />
+    );
   createRoot(root).render(<StrictMode>{page}</StrictMode>);
 }

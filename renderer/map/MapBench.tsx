@@ -1,0 +1,139 @@
+import { Deck } from '@deck.gl/core';
+import { GeoJsonLayer } from '@deck.gl/layers';
+import { useEffect, useRef } from 'react';
+import { CaseHeat } from './caseHeat';
+import { buildingsLayer, heatLayer } from './layers/cityLayers';
+import { loadPackInWorker } from './loadPack';
+
+/** What `npm run bench:map` reads back from the page. */
+export interface MapBenchResult {
+  readonly mode: string;
+  readonly buildings: number;
+  readonly workerParseMs?: number;
+  readonly firstFrameMs: number;
+  readonly longestTaskMs: number;
+  readonly frameJsMs: number;
+  readonly heat1000Ms?: number;
+  readonly heapMb?: number;
+}
+
+/**
+ * `?bench=map&base=…&mode=binary|geojson`: loads a pack's buildings our way (worker, binary
+ * columns) or the common way (GeoJsonLayer fed a GeoJSON URL) and reports timings. Not part of
+ * the wall; the benchmark script drives it.
+ */
+export function MapBench({ params }: Readonly<{ params: URLSearchParams }>) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return undefined;
+    const started = performance.now();
+    let longest = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: true });
+    const base = params.get('base') ?? '/citypack/';
+    const mode = params.get('mode') ?? 'binary';
+    const viewState = {
+      longitude: Number(params.get('lon') ?? 112.485),
+      latitude: Number(params.get('lat') ?? 23.07),
+      zoom: 12.5,
+      pitch: 45,
+      bearing: 0,
+    };
+    let deck: Deck | undefined;
+    const finish = (extra: Partial<MapBenchResult> & { buildings: number }) => {
+      const firstFrameMs = performance.now() - started;
+      // JavaScript per frame: the main thread's share of a redraw (the GPU's share is elsewhere).
+      const frames: number[] = [];
+      for (let i = 0; i < 15; i += 1) {
+        const t = performance.now();
+        deck?.redraw('bench');
+        frames.push(performance.now() - t);
+      }
+      frames.sort((a, b) => a - b);
+      observer.disconnect();
+      const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+      (window as unknown as { benchResult?: MapBenchResult }).benchResult = {
+        mode,
+        firstFrameMs,
+        longestTaskMs: longest,
+        frameJsMs: frames[Math.floor(frames.length / 2)] as number,
+        ...(memory ? { heapMb: memory.usedJSHeapSize / 1048576 } : {}),
+        ...extra,
+      };
+    };
+    if (mode === 'binary') {
+      // The Deck (context, shaders) starts at once, while the worker parses: as the map does.
+      let ready = false;
+      let done = false;
+      let onReady: () => void = () => undefined;
+      deck = new Deck({
+        parent: el,
+        initialViewState: viewState,
+        layers: [],
+        onAfterRender: () => {
+          if (ready && !done) {
+            done = true;
+            setTimeout(onReady, 0);
+          }
+        },
+      });
+      void loadPackInWorker(base).then(({ pack, parseMs }) => {
+        const buildings = pack.buildings;
+        if (!buildings) return;
+        const heat = new CaseHeat();
+        onReady = () => {
+          finish({ buildings: buildings.count, workerParseMs: parseMs });
+          // Then 1,000 new cases into the heatmap: JavaScript time to take them in and redraw.
+          const t = performance.now();
+          for (let i = 0; i < 1000; i += 1)
+            heat.add(
+              viewState.longitude + (i % 40) * 1e-4,
+              viewState.latitude + Math.floor(i / 40) * 1e-4,
+              Date.now(),
+            );
+          deck?.setProps({ layers: [layer, heatLayer(heat, 0)] });
+          deck?.redraw('heat');
+          const result = (window as unknown as { benchResult: MapBenchResult }).benchResult;
+          (window as unknown as { benchResult: MapBenchResult }).benchResult = {
+            ...result,
+            heat1000Ms: performance.now() - t,
+          };
+        };
+        const layer = buildingsLayer(buildings);
+        ready = true;
+        deck?.setProps({ layers: [layer] });
+      });
+    } else {
+      let loaded = false;
+      let count = 0;
+      deck = new Deck({
+        parent: el,
+        initialViewState: viewState,
+        layers: [
+          new GeoJsonLayer({
+            id: 'buildings-geojson',
+            data: `${base}buildings.geojson`,
+            extruded: true,
+            getElevation: (f: { properties: { height: number } }) => f.properties.height,
+            getFillColor: [176, 186, 198, 255],
+            onDataLoad: (data: unknown) => {
+              count = (data as { features: unknown[] }).features.length;
+              loaded = true;
+            },
+          }),
+        ],
+        onAfterRender: () => {
+          if (loaded) {
+            loaded = false;
+            setTimeout(() => finish({ buildings: count }), 0);
+          }
+        },
+      });
+    }
+    return () => deck?.finalize();
+  }, [params]);
+  return <div ref={host} style={{ position: 'absolute', inset: 0 }} data-testid="map-bench" />;
+}

@@ -1,0 +1,159 @@
+/**
+ * `npm run bench:map`: generated cities of 10k, 100k and 500k buildings (seed 441202, the demo
+ * outline scaled up) loaded in Chromium our way (worker → binary columns → SolidPolygonLayer)
+ * and the common way (GeoJSON URL → GeoJsonLayer), in the same run. Reports time to the first
+ * frame, the longest main-thread task, main-thread JavaScript per frame, heap, and the time to
+ * take 1,000 new cases into the heatmap. WebGL is software (SwiftShader) here: GPU time is not
+ * measured and no frame rate is reported. Figures are printed and written to build/bench-map.json.
+ */
+import { chromium } from '@playwright/test';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Hub } from '../../electron/hub/hub';
+import { tempDir, TEST_CITY } from '../../electron/hub/testSupport';
+import { generateCity, type GeneratedCity } from '../../shared/geo/generateCity';
+
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,500000').split(',').map(Number);
+const SEED = 441_202;
+const CENTRE: [number, number] = [112.485, 23.07];
+
+/** The demo city's ellipse, widened with the size so density stays city-like. */
+function city(n: number): GeneratedCity {
+  const k = Math.sqrt(n / 50_000);
+  const [cx, cy] = CENTRE;
+  return generateCity(
+    {
+      bounds: [cx - 0.075 * k, cy - 0.042 * k, cx + 0.075 * k, cy + 0.042 * k],
+      centre: CENTRE,
+      inside: (lon, lat) => Math.hypot((lon - cx) / (0.075 * k), (lat - cy) / (0.042 * k)) < 1,
+    },
+    n,
+    SEED,
+  );
+}
+
+const cache = new Map<string, string>();
+function files(n: number): void {
+  const c = city(n).buildings;
+  const arrays: string[] = [];
+  const features: string[] = [];
+  for (let i = 0; i < c.count; i += 1) {
+    const ring: string[] = [];
+    for (
+      let k = (c.startIndices[i] as number) * 2;
+      k < (c.startIndices[i + 1] as number) * 2;
+      k += 2
+    )
+      ring.push(`[${c.positions[k]},${c.positions[k + 1]}]`);
+    arrays.push(`{"height":${c.heights[i]},"polygon":[${ring.join(',')}]}`);
+    features.push(
+      `{"type":"Feature","properties":{"height":${c.heights[i]}},"geometry":{"type":"Polygon","coordinates":[[${ring.join(',')}]]}}`,
+    );
+  }
+  cache.set(`n${n}/buildings.json`, `[${arrays.join(',')}]`);
+  cache.set(
+    `n${n}/buildings.geojson`,
+    `{"type":"FeatureCollection","features":[${features.join(',')}]}`,
+  );
+  cache.set(
+    `n${n}/citypack.json`,
+    JSON.stringify({
+      version: 1,
+      id: `bench-${n}`,
+      name: { zh: '基准', en: 'Bench' },
+      view: { center: CENTRE, zoom: 12.5 },
+      buildings: { file: 'buildings.json', format: 'polygon-array' },
+    }),
+  );
+}
+
+const { dir, cleanup } = await tempDir('citywall-benchmap-');
+const hub = await Hub.start({
+  city: TEST_CITY,
+  dataDir: dir,
+  serveDir: resolve('dist/renderer'),
+  cityPack: async (name) => cache.get(name),
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--enable-precise-memory-info',
+  ],
+});
+type Result = {
+  mode: string;
+  buildings: number;
+  workerParseMs?: number;
+  firstFrameMs: number;
+  longestTaskMs: number;
+  frameJsMs: number;
+  heat1000Ms?: number;
+  heapMb?: number;
+};
+const results: { n: number; ours: Result; reference: Result }[] = [];
+try {
+  for (const n of SIZES) {
+    files(n);
+    const run = async (mode: string): Promise<Result> => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      await page.goto(
+        `${hub.url}/?bench=map&mode=${mode}&base=${encodeURIComponent(`/citypack/n${n}/`)}`,
+      );
+      await page.waitForFunction(
+        () => (window as unknown as { benchResult?: unknown }).benchResult !== undefined,
+        undefined,
+        { timeout: 600_000, polling: 500 },
+      );
+      const result = (await page.evaluate(
+        () => (window as unknown as { benchResult: unknown }).benchResult,
+      )) as Result;
+      await page.close();
+      return result;
+    };
+    const ours = await run('binary');
+    const reference = await run('geojson');
+    results.push({ n, ours, reference });
+    console.log(
+      `n=${n}: ours ${JSON.stringify(ours)}\n        reference ${JSON.stringify(reference)}`,
+    );
+    cache.clear();
+  }
+} finally {
+  await browser.close();
+  await hub.close();
+  await cleanup();
+}
+
+const f = (x: number | undefined) =>
+  x === undefined ? '—' : x >= 100 ? x.toFixed(0) : x.toFixed(1);
+console.log(
+  `\nMap benchmark (seed ${SEED}; Chromium with software WebGL: timings are main-thread JavaScript, not GPU)\n`,
+);
+console.log(
+  '| buildings | way | worker parse ms | first frame ms | longest main-thread task ms | JS per frame ms | heap MB | 1,000 cases → heatmap ms |',
+);
+console.log('|---:|---|---:|---:|---:|---:|---:|---:|');
+for (const { ours, reference } of results) {
+  console.log(
+    `| ${ours.buildings} | binary columns (ours) | ${f(ours.workerParseMs)} | ${f(ours.firstFrameMs)} | ${f(ours.longestTaskMs)} | ${f(ours.frameJsMs)} | ${f(ours.heapMb)} | ${f(ours.heat1000Ms)} |`,
+  );
+  console.log(
+    `| ${reference.buildings} | GeoJsonLayer (reference) | — | ${f(reference.firstFrameMs)} | ${f(reference.longestTaskMs)} | ${f(reference.frameJsMs)} | ${f(reference.heapMb)} | — |`,
+  );
+}
+for (const { n, ours, reference } of results)
+  console.log(
+    `n=${n}: reference / ours, time to first frame = ${(reference.firstFrameMs / ours.firstFrameMs).toFixed(2)}×`,
+  );
+await mkdir('build', { recursive: true });
+await writeFile(
+  'build/bench-map.json',
+  JSON.stringify({ when: new Date().toISOString(), seed: SEED, results }, null, 2),
+);
+process.exit(0);
