@@ -107,9 +107,9 @@ describe('bad inputs are named and skipped; the good ones load', () => {
     expect(columns.ids).toEqual(['1', '8', '12']);
     expect(Array.from(columns.heights)).toEqual([12, 18, 12]);
     expect(problems.map(describeProblem)).toEqual([
+      'buildings.geojson #10: not a GeoJSON feature',
       'buildings.geojson #9: geometry Point is not a polygon',
       'buildings.geojson #100: Polygon coordinates are not an array',
-      'buildings.geojson #10: not a GeoJSON feature',
       'buildings.geojson #2: ring has 2 distinct points (needs 3)',
       'buildings.geojson #3: ring has no area',
       'buildings.geojson #4: coordinate is not a finite number (112.46, NaN)',

@@ -1,6 +1,7 @@
 import type { CoordSystem } from './coords';
 import type { Problem } from './problems';
 import { packRuns } from './columns';
+import { featuresOf } from './features';
 import { readRing } from './rings';
 
 /**
@@ -71,36 +72,16 @@ export function readBuildings(
         items.push({ id: String(i), ring, props: item as Record<string, unknown> });
       });
   } else {
-    const features = (value as { type?: unknown; features?: unknown })?.features;
-    if ((value as { type?: unknown })?.type !== 'FeatureCollection' || !Array.isArray(features))
-      bad('-', 'expected a GeoJSON FeatureCollection');
-    else
-      features.forEach((f, i) => {
-        if (typeof f !== 'object' || f === null) {
-          bad(i, 'not a GeoJSON feature');
-          return;
-        }
-        const feature = f as {
-          id?: unknown;
-          geometry?: { type?: unknown; coordinates?: unknown };
-          properties?: unknown;
-        };
-        const props = (
-          typeof feature?.properties === 'object' && feature.properties !== null
-            ? feature.properties
-            : {}
-        ) as Record<string, unknown>;
-        const id = feature?.id !== undefined ? String(feature.id) : String(i);
-        const g = feature?.geometry;
-        if (g?.type === 'Polygon' && Array.isArray(g.coordinates))
-          items.push({ id, ring: g.coordinates[0], props });
-        else if (g?.type === 'MultiPolygon' && Array.isArray(g.coordinates)) {
-          for (const polygon of g.coordinates)
-            items.push({ id, ring: Array.isArray(polygon) ? polygon[0] : undefined, props });
-        } else if (g?.type === 'Polygon' || g?.type === 'MultiPolygon') {
-          bad(id, `${g.type} coordinates are not an array`);
-        } else bad(id, `geometry ${String(g?.type)} is not a polygon`);
-      });
+    for (const { id, geometry: g, props } of featuresOf(value, source.file, problems)) {
+      if (g?.type === 'Polygon' && Array.isArray(g.coordinates))
+        items.push({ id, ring: g.coordinates[0], props });
+      else if (g?.type === 'MultiPolygon' && Array.isArray(g.coordinates)) {
+        for (const polygon of g.coordinates)
+          items.push({ id, ring: Array.isArray(polygon) ? polygon[0] : undefined, props });
+      } else if (g?.type === 'Polygon' || g?.type === 'MultiPolygon')
+        bad(id, `${g.type} coordinates are not an array`);
+      else bad(id, `geometry ${String(g?.type)} is not a polygon`);
+    }
   }
 
   const rings: number[][] = [];

@@ -18,7 +18,11 @@ export function featuresOf(
     problems.push({ file, feature: '-', reason: 'expected a GeoJSON FeatureCollection' });
     return [];
   }
-  return features.map((f, i) => {
+  return features.flatMap((f, i) => {
+    if (typeof f !== 'object' || f === null) {
+      problems.push({ file, feature: i, reason: 'not a GeoJSON feature' });
+      return [];
+    }
     const feature = f as {
       id?: unknown;
       geometry?: { type?: unknown; coordinates?: unknown };
@@ -29,11 +33,13 @@ export function featuresOf(
         ? feature.properties
         : {}
     ) as Record<string, unknown>;
-    return {
-      id: feature?.id !== undefined && feature.id !== null ? String(feature.id) : String(i),
-      geometry: feature?.geometry,
-      props,
-    };
+    return [
+      {
+        id: feature?.id !== undefined && feature.id !== null ? String(feature.id) : String(i),
+        geometry: feature?.geometry,
+        props,
+      },
+    ];
   });
 }
 
