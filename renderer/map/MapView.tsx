@@ -79,8 +79,16 @@ export function MapView({ store, bus, packBase, heatWindow, origin }: Readonly<M
     let staticLayers = makeStaticLayers();
     let frame = 0;
     let lastVersion = -1;
-    const openCases = () =>
-      [...store.cases.allCases()].filter((c) => !TERMINAL_STATES.has(c.state));
+    // Open cases are listed again only when the store changed, not on every pulse frame.
+    let open: CaseRecord[] = [];
+    let openVersion = -1;
+    const openCases = () => {
+      if (openVersion !== store.version) {
+        openVersion = store.version;
+        open = [...store.cases.allCases()].filter((c) => !TERMINAL_STATES.has(c.state));
+      }
+      return open;
+    };
     const gridCells = new Map(
       (pack.boundaries.grid ?? []).map((g) => [g.code, g.polygons[0] ?? []]),
     );

@@ -51,6 +51,20 @@ const report = (i: number, lon: number, lat: number): WallEvent => ({
   },
 });
 
+/** The map's debugging hooks: cases taken into the heatmap, and a position on the screen. */
+const heatCount = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as { citywallMap: { heatCount(): number } }).citywallMap.heatCount(),
+  );
+const project = (page: Page, p: [number, number]) =>
+  page.evaluate(
+    (q) =>
+      (
+        window as unknown as { citywallMap: { project(p: [number, number]): [number, number] } }
+      ).citywallMap.project(q),
+    p,
+  ) as Promise<[number, number]>;
+
 /**
  * Reads a screenshot's pixels in the page: `stats` gives the share of grey-model and heat
  * pixels; `building` gives the building pixel nearest the centre.
@@ -139,13 +153,7 @@ test('extruded grey buildings and a case heatmap that rises where cases are repo
 
   // Forty cases at one corner: the heat there goes up.
   const spot: [number, number] = [-74.005, 40.715];
-  const at = (await page.evaluate(
-    (p) =>
-      (
-        window as unknown as { citywallMap: { project(p: [number, number]): [number, number] } }
-      ).citywallMap.project(p),
-    spot,
-  )) as [number, number];
+  const at = await project(page, spot);
   const x = Math.max(0, Math.min(760, Math.round(at[0]) - 40));
   const y = Math.max(0, Math.min(560, Math.round(at[1]) - 40));
   const quiet = await pixelStats(page, x, y, 80, 80);
@@ -154,15 +162,7 @@ test('extruded grey buildings and a case heatmap that rises where cases are repo
       report(i, spot[0] + (i % 5) * 0.0002, spot[1] + Math.floor(i / 5) * 0.0002),
     ),
   );
-  await expect
-    .poll(
-      () =>
-        page.evaluate(() =>
-          (window as unknown as { citywallMap: { heatCount(): number } }).citywallMap.heatCount(),
-        ),
-      { timeout: 20_000 },
-    )
-    .toBe(40);
+  await expect.poll(() => heatCount(page), { timeout: 20_000 }).toBe(40);
   await page.waitForTimeout(3_000);
   const hot = await pixelStats(page, x, y, 80, 80);
   if (process.env.CITYWALL_SHOTS)
@@ -200,23 +200,9 @@ test('hovering a building or a case shows its tooltip; clicking publishes the se
     .toContain('building');
   const spot: [number, number] = [-73.994, 40.7115];
   hub.publish([report(1, ...spot)]);
-  await expect
-    .poll(
-      () =>
-        page.evaluate(() =>
-          (window as unknown as { citywallMap: { heatCount(): number } }).citywallMap.heatCount(),
-        ),
-      { timeout: 20_000 },
-    )
-    .toBe(1);
+  await expect.poll(() => heatCount(page), { timeout: 20_000 }).toBe(1);
   await page.waitForTimeout(2_000);
-  const at = (await page.evaluate(
-    (p) =>
-      (
-        window as unknown as { citywallMap: { project(p: [number, number]): [number, number] } }
-      ).citywallMap.project(p),
-    spot,
-  )) as [number, number];
+  const at = await project(page, spot);
   await page.mouse.move(at[0], at[1]);
   await expect(page.locator('.deck-tooltip')).toContainText('M1', { timeout: 10_000 });
   await page.mouse.click(at[0], at[1]);
