@@ -77,3 +77,35 @@ describe('StoreBridge + mirror', () => {
     expect(mirror.lastSeq).toBe(1);
   });
 });
+
+describe('mirror and the city', () => {
+  it('applies a batch’s city before its events, so a report outside it is refused in the window too', async () => {
+    const frames = manualFrames();
+    const source = new WallStore({ scheduler: () => undefined });
+    const bridge = new StoreBridge(source, frames.schedule, {
+      windowId: 'w',
+      displayLabel: 'd',
+      view: 'cases',
+      hub: 'embedded',
+      warnings: [],
+    });
+    const sequencer = new Sequencer(source, (e) => bridge.applied(e));
+    const mirror = new WallStore({ scheduler: () => undefined });
+    mirrorInto(mirror, bridge);
+    await flushPromises();
+    source.setCity({
+      id: 't',
+      name: 't',
+      nameEn: 't',
+      bounds: { west: 112, south: 23, east: 113, north: 24 },
+    });
+    sequencer.receive([
+      makeEnvelope(1, min(0), reported('IN', min(0))),
+      makeEnvelope(2, min(0), reported('OUT', min(0), { lon: 120 })),
+    ]);
+    frames.frame();
+    expect(source.cases.size).toBe(1);
+    expect(mirror.cases.size).toBe(1);
+    expect(mirror.cases.get('OUT')).toBeUndefined();
+  });
+});

@@ -11,13 +11,14 @@ export function mirrorInto(store: WallStore, bridge: WallBridge): () => void {
   let early: WallBatch[] = [];
 
   const apply = (batch: WallBatch) => {
+    // The city first: its bounds decide whether the batch's reports are inside it.
+    if (batch.city && batch.city.id !== store.city?.id) store.setCity(batch.city);
     for (const envelope of batch.events) {
       if (envelope.seq > store.lastSeq) store.ingest(envelope);
     }
     // Seqs the gateway refused before they became events still move the sequence on.
     store.skipSeq(batch.lastSeq);
     store.diagnostics = batch.diagnostics;
-    if (batch.city && batch.city.id !== store.city?.id) store.setCity(batch.city);
     store.setConnection(batch.connection);
     store.changed();
   };
