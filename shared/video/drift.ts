@@ -1,0 +1,24 @@
+/**
+ * Keeping a tile near live: a little behind is caught up by playing slightly faster, far behind
+ * by a jump to the live edge. People act on what a tile shows, so 30 s of drift must not happen.
+ */
+export interface DriftDecision {
+  readonly playbackRate: number;
+  readonly jump: boolean;
+}
+
+export interface DriftOptions {
+  /** Latency the player aims for, seconds behind the playlist's end. */
+  readonly targetS: number;
+  readonly segmentS: number;
+  readonly catchUpRate?: number;
+}
+
+export function driftDecision(latencyS: number, options: DriftOptions): DriftDecision {
+  const { targetS, segmentS, catchUpRate = 1.15 } = options;
+  if (!Number.isFinite(latencyS)) return { playbackRate: 1, jump: false };
+  const over = latencyS - targetS;
+  if (over > Math.max(3, 3 * segmentS)) return { playbackRate: 1, jump: true };
+  if (over > Math.max(0.5, segmentS / 2)) return { playbackRate: catchUpRate, jump: false };
+  return { playbackRate: 1, jump: false };
+}

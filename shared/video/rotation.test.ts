@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { Rotation, rotationScenes } from './rotation';
+
+const ids = Array.from({ length: 10 }, (_, i) => `c${i + 1}`);
+const group = { id: 'g', name: 'g', cameraIds: ids, dwellSeconds: 10 };
+
+describe('rotation', () => {
+  it('pages cameras into screens in order', () => {
+    expect(rotationScenes(ids, 4)).toEqual([
+      ['c1', 'c2', 'c3', 'c4'],
+      ['c5', 'c6', 'c7', 'c8'],
+      ['c9', 'c10'],
+    ]);
+  });
+
+  it('shows each screen for its dwell, wraps round, and asks to preload before the swap', () => {
+    const r = new Rotation(group, 4, 0, 3_000);
+    const seen: number[] = [];
+    let preloadAt: number | undefined;
+    for (let t = 0; t <= 35_000; t += 500) {
+      if (preloadAt === undefined && r.shouldPreload(t)) preloadAt = t;
+      if (r.tick(t)) seen.push(t);
+    }
+    expect(preloadAt).toBe(7_000);
+    expect(seen).toEqual([10_000, 20_000, 30_000]);
+    expect(r.sceneIndex).toBe(0);
+    expect(r.next).toEqual(['c5', 'c6', 'c7', 'c8']);
+  });
+
+  it('holds on a screen while any reason to pause remains, then gives the rest of the dwell', () => {
+    const r = new Rotation(group, 4, 0, 3_000);
+    r.pause('alarm:c2', 4_000);
+    r.pause('pinned', 5_000);
+    expect(r.tick(60_000)).toBe(false);
+    expect(r.shouldPreload(60_000)).toBe(false);
+    r.resume('alarm:c2', 61_000);
+    expect(r.tick(62_000)).toBe(false);
+    r.resume('pinned', 62_000);
+    expect(r.nextSwapAt).toBe(68_000);
+    expect(r.tick(67_999)).toBe(false);
+    expect(r.tick(68_000)).toBe(true);
+    expect(r.current).toEqual(['c5', 'c6', 'c7', 'c8']);
+  });
+
+  it('does not race through screens after the wall slept', () => {
+    const r = new Rotation(group, 4, 0, 3_000);
+    expect(r.tick(500_000)).toBe(true);
+    expect(r.tick(500_001)).toBe(false);
+    expect(r.sceneIndex).toBe(1);
+  });
+
+  it('never rotates a group that fits one screen, and keeps a floor on the dwell', () => {
+    const r = new Rotation({ ...group, cameraIds: ['a', 'b'], dwellSeconds: 1 }, 4, 0);
+    expect(r.next).toBeUndefined();
+    expect(r.tick(1e9)).toBe(false);
+    expect(r.dwellMs).toBe(5_000);
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * Rotation (轮巡): a group of cameras shown a screenful at a time, each screen for a dwell time.
+ * Pure and clock-driven, so the wall and its tests step it the same way. The next screen is
+ * announced a little before the swap so its players can load while the current one still shows.
+ */
+export interface RotationGroup {
+  readonly id: string;
+  readonly name: string;
+  readonly cameraIds: readonly string[];
+  readonly dwellSeconds: number;
+}
+
+/** The screens of a group: pages of `tiles` cameras; the last page may be shorter. */
+export function rotationScenes(cameraIds: readonly string[], tiles: number): string[][] {
+  const scenes: string[][] = [];
+  for (let i = 0; i < cameraIds.length; i += Math.max(1, tiles))
+    scenes.push(cameraIds.slice(i, i + Math.max(1, tiles)));
+  return scenes.length > 0 ? scenes : [[]];
+}
+
+export const MIN_DWELL_SECONDS = 5;
+
+export class Rotation {
+  private readonly scenes: string[][];
+  private index = 0;
+  private swapAt: number;
+  private readonly pauses = new Set<string>();
+  private pausedAt: number | undefined;
+
+  constructor(
+    readonly group: RotationGroup,
+    tiles: number,
+    now: number,
+    private readonly preloadLeadMs = 3_000,
+  ) {
+    this.scenes = rotationScenes(group.cameraIds, tiles);
+    this.swapAt = now + this.dwellMs;
+  }
+
+  get dwellMs(): number {
+    return Math.max(MIN_DWELL_SECONDS, this.group.dwellSeconds) * 1000;
+  }
+
+  get sceneIndex(): number {
+    return this.index;
+  }
+
+  get sceneCount(): number {
+    return this.scenes.length;
+  }
+
+  get current(): readonly string[] {
+    return this.scenes[this.index] ?? [];
+  }
+
+  /** The screen after this one, or undefined when the group fits on one screen. */
+  get next(): readonly string[] | undefined {
+    return this.scenes.length > 1 ? this.scenes[(this.index + 1) % this.scenes.length] : undefined;
+  }
+
+  get paused(): boolean {
+    return this.pauses.size > 0;
+  }
+
+  get pauseReasons(): readonly string[] {
+    return [...this.pauses];
+  }
+
+  /** When the next swap is due (while not paused). */
+  get nextSwapAt(): number {
+    return this.swapAt;
+  }
+
+  /** Holds the rotation on this screen (an alarm, a pinned case, the operator); reasons stack. */
+  pause(reason: string, now: number): void {
+    if (this.pauses.size === 0) this.pausedAt = now;
+    this.pauses.add(reason);
+  }
+
+  /** Lifts one reason; the screen then gets the rest of its dwell time, never less than the lead. */
+  resume(reason: string, now: number): void {
+    if (!this.pauses.delete(reason) || this.pauses.size > 0) return;
+    const left = this.swapAt - (this.pausedAt ?? now);
+    this.swapAt = now + Math.max(left, this.preloadLeadMs);
+    this.pausedAt = undefined;
+  }
+
+  /** True when the wall should start loading `next` now. */
+  shouldPreload(now: number): boolean {
+    return !this.paused && this.next !== undefined && now >= this.swapAt - this.preloadLeadMs;
+  }
+
+  /** Advances to the next screen when its time has come; returns whether it did. */
+  tick(now: number): boolean {
+    if (this.paused || this.scenes.length < 2 || now < this.swapAt) return false;
+    this.index = (this.index + 1) % this.scenes.length;
+    // A wall that slept (suspend, debugger) does not race through screens to catch up.
+    this.swapAt = Math.max(this.swapAt + this.dwellMs, now + this.preloadLeadMs);
+    return true;
+  }
+
+  /** Jumps to a screen by hand (the operator's next/previous), restarting its dwell. */
+  goTo(index: number, now: number): void {
+    const n = this.scenes.length;
+    this.index = ((index % n) + n) % n;
+    this.swapAt = now + this.dwellMs;
+  }
+}
