@@ -52,6 +52,8 @@ const running = await startHub({
   ...(values.token ? { token: values.token } : {}),
   ...(values.cors ? { corsOrigins: values.cors.split(',').map((o) => o.trim()) } : {}),
   ...(values.serve ? { serveDir: resolve(values.serve) } : {}),
+  demoVideoDir: resolve(import.meta.dirname, '..', '..', 'assets', 'demo-video'),
+  onWarning: (message) => console.warn(`  ${message}`),
   source,
 });
 const { hub } = running;

@@ -49,7 +49,20 @@ export interface HubOptions {
   readonly corsOrigins?: readonly string[];
   /** The city pack's files, served at `/citypack/<name>` (the map reads them from there). */
   readonly cityPack?: CityPackFiles;
+  /** More HTTP routes (the demo's media server, the camera catalogue), tried in order. */
+  readonly routes?: readonly HubRoute[];
 }
+
+/**
+ * Answers a request and returns true, or returns false to leave it to the next route. `headers`
+ * carries the CORS answer for the request's origin.
+ */
+export type HubRoute = (
+  path: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  headers: Record<string, string>,
+) => boolean;
 
 /** Gives the text of a city pack file by name, or undefined when there is none. */
 export type CityPackFiles = (name: string) => Promise<string | undefined>;
@@ -338,6 +351,8 @@ export class Hub {
       );
       return;
     }
+    for (const route of this.options.routes ?? [])
+      if (route(path, req, res, this.corsHeaders(req))) return;
     if (this.options.serveDir) {
       void serveStatic(this.options.serveDir, path, res);
       return;

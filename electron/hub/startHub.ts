@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Hub, type HubOptions } from './hub';
+import { Hub, type HubOptions, type HubRoute } from './hub';
+import { catalogueRoute } from './media/catalogueRoute';
+import { demoVideoRoute, loadDemoClips } from './media/demoVideo';
+import { demoCatalogue } from './sources/demoCameras';
 import { DEMO_CITY } from './sources/demoCity';
 import { demoCityPackFiles } from './sources/demoCityPack';
 import { importNyc311, NYC_CITY } from './sources/nyc311';
@@ -21,14 +24,44 @@ export interface RunningHub {
  * when no platform is configured; the 311 replay streams a real data set through the same path.
  */
 export async function startHub(
-  options: Omit<HubOptions, 'city'> & { readonly source: HubSource },
+  options: Omit<HubOptions, 'city'> & {
+    readonly source: HubSource;
+    /** The demo's looping clips (`assets/demo-video`); without them demo cameras are offline. */
+    readonly demoVideoDir?: string;
+    readonly onWarning?: (message: string) => void;
+  },
 ): Promise<RunningHub> {
-  const { source, ...hubOptions } = options;
+  const { source, demoVideoDir, onWarning, ...hubOptions } = options;
   if (source.kind === 'demo') {
-    // Generated on first request (about a second), then kept: the map asks for it once per window.
+    // Generated once (about a second) and kept: the camera catalogue is read from it at start.
     let files: Map<string, string> | undefined;
-    const cityPack = async (name: string) => (files ??= demoCityPackFiles()).get(name);
-    const hub = await Hub.start({ cityPack, ...hubOptions, city: DEMO_CITY });
+    const packFiles = () => (files ??= demoCityPackFiles());
+    const cityPack = async (name: string) => packFiles().get(name);
+    const catalogue = demoCatalogue(packFiles().get('cameras.geojson') ?? '{}');
+    const cameraIds = new Set(catalogue.map((c) => c.id));
+    const routes: HubRoute[] = [catalogueRoute(async () => catalogue)];
+    const clips = demoVideoDir
+      ? await loadDemoClips(demoVideoDir).catch((error: unknown) => {
+          onWarning?.(`demo video not loaded from ${demoVideoDir}: ${String(error)}`);
+          return undefined;
+        })
+      : undefined;
+    const live: { hub?: Hub } = {};
+    if (clips)
+      routes.push(
+        demoVideoRoute({
+          clips,
+          isCamera: (id) => cameraIds.has(id),
+          isOnline: (id) => live.hub?.store.cameraOnline(id) ?? true,
+        }),
+      );
+    const hub = await Hub.start({
+      cityPack,
+      ...hubOptions,
+      routes: [...routes, ...(hubOptions.routes ?? [])],
+      city: DEMO_CITY,
+    });
+    live.hub = hub;
     const simulator = new DemoSimulator(hub, source);
     simulator.start();
     return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cityPackName, contentType, resolveAppFile } from './appFiles';
+import { hubPath, contentType, resolveAppFile } from './appFiles';
 
 describe('app:// files', () => {
   const root = '/opt/citywall/dist/renderer';
@@ -23,9 +23,16 @@ describe('app:// files', () => {
     expect(resolveAppFile('::', root)).toBeUndefined();
   });
 
-  it('routes city pack files to the hub, by plain file name only', () => {
-    expect(cityPackName('app://wall/citypack/citypack.json')).toBe('citypack.json');
-    expect(cityPackName('app://wall/citypack/..%2F..%2Fsecret')).toBeUndefined();
-    expect(cityPackName('app://wall/index.html')).toBeUndefined();
+  it('routes city pack files, the camera catalogue and demo HLS to the hub, plain names only', () => {
+    expect(hubPath('app://wall/citypack/citypack.json')).toBe('/citypack/citypack.json');
+    expect(hubPath('app://wall/citypack/..%2F..%2Fsecret')).toBeUndefined();
+    expect(hubPath('app://wall/index.html')).toBeUndefined();
+    expect(hubPath('app://wall/api/cameras')).toBe('/api/cameras');
+    expect(hubPath('app://wall/hls/44120200001320000001/index.m3u8')).toBe(
+      '/hls/44120200001320000001/index.m3u8',
+    );
+    expect(hubPath('app://wall/hls/a/..%2F..%2Fapi%2Fstatus')).toBeUndefined();
+    expect(hubPath('app://wall/hls/a/b/c.ts')).toBeUndefined();
+    expect(hubPath('app://other/api/cameras')).toBeUndefined();
   });
 });

@@ -38,15 +38,27 @@ export function contentType(file: string): string {
   return TYPES[extname(file)] ?? 'application/octet-stream';
 }
 
-/** The city pack file an `app://wall/citypack/<name>` request asks for (main fetches it from the hub). */
-export function cityPackName(requestUrl: string): string | undefined {
+/**
+ * The hub path an `app://wall/…` request stands for: city pack files, the camera catalogue and
+ * the demo media server's HLS. Main fetches them from the hub, so the page's CSP stays 'self'.
+ * Only plain names pass: nothing can climb out of those folders.
+ */
+export function hubPath(requestUrl: string): string | undefined {
   let url: URL;
   try {
     url = new URL(requestUrl);
   } catch {
     return undefined;
   }
-  if (url.host !== 'wall' || !url.pathname.startsWith('/citypack/')) return undefined;
-  const name = decodeURIComponent(url.pathname.slice('/citypack/'.length));
-  return /^[\w.-]+$/.test(name) ? name : undefined;
+  if (url.host !== 'wall') return undefined;
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return undefined;
+  }
+  if (path === '/api/cameras') return path;
+  if (/^\/citypack\/[\w.-]+$/.test(path) && !path.includes('..')) return path;
+  if (/^\/hls\/[\w-]{1,64}\/[\w.-]{1,64}$/.test(path) && !path.includes('..')) return path;
+  return undefined;
 }

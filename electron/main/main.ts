@@ -20,7 +20,7 @@ import { WallStore } from '../../shared/gateway/wallStore';
 import type { Language } from '../../shared/ipc/contract';
 import type { DisplayInfo, WindowPlan } from '../../shared/layout/displays';
 import { startHub, type RunningHub } from '../hub/startHub';
-import { cityPackName, contentType, resolveAppFile } from './appFiles';
+import { hubPath, contentType, resolveAppFile } from './appFiles';
 import { loadConfig } from './config';
 import { registerInvokeHandlers } from './ipcRouter';
 import {
@@ -64,16 +64,17 @@ async function start(): Promise<void> {
   let hubUrl = config.platform?.url;
   denyPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, async (request) => {
-    // The city pack comes from the hub through main, so the page's CSP can stay 'self' only.
-    const packName = cityPackName(request.url);
-    if (packName !== undefined) {
+    // Pack, catalogue and demo video come from the hub through main, so the CSP can stay 'self'.
+    const path = hubPath(request.url);
+    if (path !== undefined) {
       if (!hubUrl) return new Response('not ready', { status: 503 });
-      const upstream = await net.fetch(
-        `${hubUrl.replace(/\/+$/, '')}/citypack/${encodeURIComponent(packName)}`,
-      );
+      const upstream = await net.fetch(`${hubUrl.replace(/\/+$/, '')}${path}`);
       return new Response(upstream.body, {
         status: upstream.status,
-        headers: { 'content-type': 'application/json; charset=utf-8' },
+        headers: {
+          'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
+          'cache-control': 'no-cache',
+        },
       });
     }
     const file = resolveAppFile(request.url, rendererRoot);
@@ -97,6 +98,8 @@ async function start(): Promise<void> {
       port: 0,
       dataDir: join(app.getPath('userData'), 'hub'),
       source: { kind: 'demo', ...config.demo },
+      demoVideoDir: join(app.getAppPath(), 'assets', 'demo-video'),
+      onWarning: (message) => console.warn(`[citywall] ${message}`),
     });
     hubUrl = embedded.hub.url;
   }

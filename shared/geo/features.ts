@@ -204,7 +204,8 @@ export function readCameras(
       id,
       name: typeof f.props.name === 'string' ? f.props.name : id,
       position: [flat[0] as number, flat[1] as number],
-      ...(typeof stream === 'string' && /^(https?:)?\/\//.test(stream)
+      // An absolute URL, or a path on the hub that serves the pack (the demo's media server).
+      ...(typeof stream === 'string' && /^(https?:\/\/|\/[^/])/.test(stream)
         ? { streamUrl: stream }
         : {}),
       ...(typeof heading === 'number' && Number.isFinite(heading)

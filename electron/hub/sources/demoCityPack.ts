@@ -210,6 +210,7 @@ function camerasJson(junctions: readonly (readonly [number, number])[]): string 
         id,
         properties: {
           id,
+          stream: `/hls/${id}/index.m3u8`,
           name: `${street}${random.pick(['江滨路', '天宁路', '端州路', '建设路', '星湖大道', '宋城路', '康乐路', '信安大道'])}路口${i + 1}号`,
           heading: random.int(0, 359),
           fov: random.pick([60, 75, 90]),
