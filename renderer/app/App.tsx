@@ -6,6 +6,7 @@ import { CaseBoard } from '../cases/CaseBoard';
 import { I18nContext, makeI18n } from '../i18n/I18nContext';
 import { KpiView } from '../kpi/KpiView';
 import { MapView } from '../map/MapView';
+import { VideoWall } from '../video/VideoWall';
 import { PendingView } from './PendingView';
 import { ProfileSwitcher } from './ProfileSwitcher';
 import { useStoreVersion } from './useStore';
@@ -111,6 +112,14 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
             heatWindow={view.params.heat ?? 'day'}
             origin={params.get('window') ?? 'page'}
           />
+        ) : view.view === 'video' ? (
+          <VideoWall
+            store={store}
+            bus={bus}
+            hubBase={hubBase(params)}
+            params={view.params}
+            origin={params.get('window') ?? 'page'}
+          />
         ) : view.view === 'kpi' ? (
           <KpiView store={store} large={view.params.scale === 'large'} />
         ) : (
@@ -123,6 +132,11 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
 
 /** The city pack: through app:// in Electron (main fetches it from the hub), from the hub in a browser. */
 function packBase(params: URLSearchParams): string {
-  if (window.location.protocol === 'app:') return `${window.location.origin}/citypack/`;
-  return `${(params.get('hub') ?? window.location.origin).replace(/\/+$/, '')}/citypack/`;
+  return `${hubBase(params)}/citypack/`;
+}
+
+/** The hub's HTTP side: through app:// in Electron (main forwards to the hub), else the hub itself. */
+function hubBase(params: URLSearchParams): string {
+  if (window.location.protocol === 'app:') return window.location.origin;
+  return (params.get('hub') ?? window.location.origin).replace(/\/+$/, '');
 }

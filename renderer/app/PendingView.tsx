@@ -8,8 +8,8 @@ const NAMES: Readonly<Record<string, StringKey>> = {
 };
 
 /**
- * A region whose view this build does not have yet (the video wall and incident views come
- * with their own work). It says so plainly, with where it sits, rather than pretending.
+ * A region whose view this build does not have yet (the incident view comes with its own
+ * work). It says so plainly, with where it sits, rather than pretending.
  */
 export function PendingView({
   view,

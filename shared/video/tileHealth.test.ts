@@ -91,6 +91,15 @@ describe('tile health', () => {
     expect(h.pendingRestart).toBe(4_000);
   });
 
+  it('calls a stream whose segments cannot be used broken, not offline', () => {
+    const h = new TileHealth({ connectTimeoutMs: 8_000 });
+    h.start(0);
+    for (let t = 1_000; t < 8_000; t += 1_000) h.mediaProblemSeen(t, 'fragParsingError');
+    run(h, 0, 8_000, () => 0);
+    expect(h.state).toBe('error');
+    expect(h.reason).toBe('fragParsingError');
+  });
+
   it('gives up on a stream that never delivers a picture', () => {
     const h = new TileHealth({ connectTimeoutMs: 8_000 });
     h.start(0);

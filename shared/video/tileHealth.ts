@@ -37,6 +37,8 @@ export class TileHealth {
   private everPlayed = false;
   private failures = 0;
   private mediaFailureAt = -Infinity;
+  private mediaProblemAt = -Infinity;
+  private mediaProblem = '';
   private seekedAt = -Infinity;
   private restartAt: number | undefined;
   private readonly stallMs: number;
@@ -114,6 +116,15 @@ export class TileHealth {
     return this.scheduleRestart(now, this.errorBackoff);
   }
 
+  /**
+   * A segment could not be used (the player skips it and goes on). Alone it changes nothing; a
+   * tile that then shows no picture is broken, not offline, and says why.
+   */
+  mediaProblemSeen(now: number, reason: string): void {
+    this.mediaProblemAt = now;
+    this.mediaProblem = reason;
+  }
+
   /** The content is not a stream at all (unparsable playlist, no playable codec). */
   fatalError(now: number, reason: string): HealthAction {
     if (this.current === 'idle' || this.current === 'paused') return NONE;
@@ -140,13 +151,16 @@ export class TileHealth {
       return NONE;
     }
     if (this.current === 'offline' || this.current === 'error') return NONE;
+    const brokenMedia = now - this.mediaProblemAt < 10_000;
     if (this.current === 'connecting') {
       if (now - this.startedAt < this.connectTimeoutMs) return NONE;
+      if (brokenMedia) return this.fatalError(now, this.mediaProblem);
       this.set('offline', now, this.everPlayed ? 'no new video' : 'no video arrived');
       return this.scheduleRestart(now, this.offlineBackoff);
     }
     const stuckFor = now - this.lastAdvanceAt;
     if (stuckFor < this.stallMs) return NONE;
+    if (brokenMedia) return this.fatalError(now, this.mediaProblem);
     const sourceStale = now - this.lastPlaylistGrowthAt >= this.staleMs;
     this.set('stalled', now, sourceStale ? 'stream not advancing' : 'playback stuck');
     // A source that stopped is waited for: the player keeps asking for the playlist.

@@ -58,8 +58,14 @@ export function clipOf(
   const h = cameraHash(cameraId);
   const clip = clips[h % clips.length] as DemoClip;
   const total = clip.durations.reduce((a, b) => a + b, 0) * 1000;
-  return { clip, offsetMs: Math.floor((h >>> 8) % total) };
+  return { clip, offsetMs: TIMELINE_EPOCH_MS + Math.floor((h >>> 8) % total) };
 }
+
+/**
+ * Where the endless timeline starts. Fixed, so sequence numbers survive hub restarts; recent,
+ * because hls.js stalled in our tests on sequence numbers counted from 1970 (about 1.8e9).
+ */
+export const TIMELINE_EPOCH_MS = Date.UTC(2026, 0, 1);
 
 const ROUTE = /^\/hls\/([\w-]{1,64})\/(index\.m3u8|init\.mp4|(\d{1,16})\.m4s)$/;
 

@@ -1,6 +1,6 @@
 /**
  * A live HLS playlist over a looping clip: the clip repeats forever on a timeline that starts at
- * the Unix epoch (shifted per camera), so every request at the same moment sees the same
+ * a fixed date (shifted per camera), so every request at the same moment sees the same
  * segments, media sequence numbers keep growing across hub restarts, and each loop is marked as
  * a discontinuity (the clip's timestamps start again). Pure: the time is an argument.
  */

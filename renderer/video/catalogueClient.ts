@@ -1,0 +1,53 @@
+import {
+  checkCatalogue,
+  type CatalogueCamera,
+  type CatalogueProblem,
+} from '../../shared/video/catalogue';
+
+export interface LoadedCatalogue {
+  readonly cameras: readonly CatalogueCamera[];
+  readonly problems: readonly CatalogueProblem[];
+}
+
+/** Reads the hub's camera catalogue; a failed or bad answer is a problem, never a crash. */
+export async function loadCatalogue(hubBase: string): Promise<LoadedCatalogue> {
+  try {
+    const response = await fetch(`${hubBase}/api/cameras`, { cache: 'no-store' });
+    if (!response.ok)
+      return { cameras: [], problems: [{ index: -1, reason: `HTTP ${response.status}` }] };
+    return checkCatalogue(await response.json());
+  } catch (error) {
+    return { cameras: [], problems: [{ index: -1, reason: String(error) }] };
+  }
+}
+
+/** A catalogue stream is a URL, or a path on the hub (the demo's media server). */
+export function streamUrl(stream: string, hubBase: string): string {
+  return stream.startsWith('/') ? `${hubBase}${stream}` : stream;
+}
+
+/** Rotation groups a wall offers without configuration: all cameras, then one per street. */
+export function defaultGroups(
+  cameras: readonly CatalogueCamera[],
+  allName: string,
+  dwellSeconds: number,
+): { id: string; name: string; cameraIds: string[]; dwellSeconds: number }[] {
+  const byStreet = new Map<string, string[]>();
+  for (const c of cameras) {
+    if (!c.street) continue;
+    const list = byStreet.get(c.street) ?? [];
+    list.push(c.id);
+    byStreet.set(c.street, list);
+  }
+  return [
+    { id: 'all', name: allName, cameraIds: cameras.map((c) => c.id), dwellSeconds },
+    ...[...byStreet.entries()]
+      .sort(([a], [b]) => a.localeCompare(b, 'zh-CN'))
+      .map(([street, ids]) => ({
+        id: `street:${street}`,
+        name: street,
+        cameraIds: ids,
+        dwellSeconds,
+      })),
+  ];
+}
