@@ -5,6 +5,7 @@ import { createPreviewBridge } from './previewBridge';
 import { WallSimulator } from '../sim/WallSimulator';
 import { EditorPage } from '../editor/EditorPage';
 import { MapBench } from '../map/MapBench';
+import { VideoLab } from '../video/VideoLab';
 import './styles.css';
 
 // One bridge per page, chosen once: Electron's preload when present, else the in-page gateway.
@@ -15,6 +16,8 @@ if (root) {
   const page =
     params.get('bench') === 'map' ? (
       <MapBench params={params} />
+    ) : params.has('videolab') ? (
+      <VideoLab params={params} />
     ) : params.has('editor') ? (
       <EditorPage params={params} bridge={window.wall} />
     ) : params.has('sim') && !window.wall ? (
