@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,7 +101,7 @@ export class FfmpegStreams {
     await rm(this.root, { recursive: true, force: true });
   }
 
-  private async serve(url: string, res: import('node:http').ServerResponse): Promise<void> {
+  private async serve(url: string, res: ServerResponse): Promise<void> {
     const cors = { 'access-control-allow-origin': '*', 'cache-control': 'no-cache' };
     const match = /^\/([\w-]+)\/([\w.]+)$/.exec(url.split('?')[0] ?? '');
     const stream = match ? this.streams.get(match[1] as string) : undefined;
