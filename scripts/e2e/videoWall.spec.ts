@@ -1,0 +1,133 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startHub, type RunningHub } from '../../electron/hub/startHub';
+import { checkCatalogue, type CatalogueCamera } from '../../shared/video/catalogue';
+import { linkedCameras } from '../../shared/video/linkage';
+
+/** The video wall view on the embedded demo: its catalogue, its looping live streams. */
+let running: RunningHub;
+let dataDir: string;
+let cameras: CatalogueCamera[];
+
+test.beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'citywall-video-'));
+  running = await startHub({
+    dataDir,
+    serveDir: resolve('dist/renderer'),
+    demoVideoDir: resolve('assets/demo-video'),
+    source: { kind: 'demo', casesPerMinute: 0, historyHours: 0 },
+  });
+  cameras = checkCatalogue(await (await fetch(`${running.hub.url}/api/cameras`)).json()).cameras;
+});
+test.afterEach(async () => {
+  await running.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+type Hooks = {
+  slots(): (string | undefined)[];
+  statuses(): Record<string, { state: string }>;
+};
+const slots = (page: Page) =>
+  page.evaluate(() => (window as unknown as { citywallVideo: Hooks }).citywallVideo.slots());
+/** The state of the tile in each slot. */
+const slotStates = (page: Page) =>
+  page.evaluate(() => {
+    const h = (window as unknown as { citywallVideo: Hooks }).citywallVideo;
+    const all = h.statuses();
+    return h.slots().map((id) => (id ? all[id]?.state : undefined));
+  });
+
+async function openWall(page: Page, query: string) {
+  await page.goto(`${running.hub.url}/?view=video&${query}`);
+  await expect.poll(async () => (await slots(page)).filter(Boolean).length).toBeGreaterThan(0);
+}
+
+test('rotation shows each screen for its dwell, in order, and the next screen is already playing at the swap', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await openWall(page, 'split=4&dwell=5');
+  const first = cameras.slice(0, 4).map((c) => c.id);
+  const second = cameras.slice(4, 8).map((c) => c.id);
+  expect(await slots(page)).toEqual(first);
+  await expect
+    .poll(async () => (await slotStates(page)).filter((s) => s === 'playing').length, {
+      timeout: 15_000,
+    })
+    .toBeGreaterThanOrEqual(4);
+  await expect.poll(() => slots(page), { timeout: 10_000, intervals: [50] }).toEqual(second);
+  // Preloaded: at the swap the new screen's tiles already play.
+  const states = await slotStates(page);
+  expect(states).toEqual(['playing', 'playing', 'playing', 'playing']);
+});
+
+test('an alarm on a camera on screen holds the rotation until acknowledged', async ({ page }) => {
+  test.setTimeout(60_000);
+  await openWall(page, 'split=4&dwell=5');
+  const camera = cameras[2] as CatalogueCamera;
+  running.hub.publish([
+    {
+      type: 'alarm.raised',
+      payload: {
+        alarmId: 'A1',
+        at: Date.now(),
+        level: 2,
+        kind: 'ai-video',
+        message: '占道经营',
+        cameraId: camera.id,
+      },
+    },
+  ]);
+  await expect(page.getByTestId('tile-2')).toHaveClass(/alarmed/);
+  await expect(page.getByTestId('rotation-state')).toHaveText(/轮巡暂停/);
+  await page.waitForTimeout(7_000);
+  expect((await slots(page))[2]).toBe(camera.id);
+  await page.getByTestId('ack-2').click();
+  await expect(page.getByTestId('tile-2')).not.toHaveClass(/alarmed/);
+  await expect.poll(async () => (await slots(page))[0], { timeout: 10_000 }).toBe(cameras[4]?.id);
+});
+
+test('selecting a case pins the nearest cameras, clearing the selection releases them', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await openWall(page, 'split=9&dwell=60');
+  const near = cameras[60] as CatalogueCamera;
+  const position = { lon: near.position[0] + 0.0004, lat: near.position[1] + 0.0002 };
+  running.hub.publish([
+    {
+      type: 'case.reported',
+      payload: {
+        caseId: 'V1',
+        at: Date.now(),
+        category: 'event/appearance/exposed-garbage',
+        urgent: false,
+        position,
+        source: 'inspector',
+      },
+    },
+  ]);
+  const expected = linkedCameras(cameras, [position.lon, position.lat], { count: 4 }).map(
+    (c) => c.id,
+  );
+  // Three of the demo's cameras stand within a kilometre of this spot.
+  expect(expected.length).toBeGreaterThanOrEqual(2);
+  const select = (selection: unknown) =>
+    page.evaluate((s) => {
+      const channel = new BroadcastChannel('citywall-bus');
+      channel.postMessage({ kind: 'selection', origin: 'map-window', selection: s });
+      channel.close();
+    }, selection);
+  // The case must have reached the page's store before it is selected.
+  await page.waitForTimeout(1_000);
+  await select({ type: 'case', id: 'V1' });
+  await expect.poll(async () => (await slots(page)).slice(0, expected.length)).toEqual(expected);
+  await expect(page.getByTestId('tile-0')).toHaveClass(/pinned/);
+  await select(null);
+  await expect
+    .poll(async () => (await slots(page)).slice(0, expected.length))
+    .toEqual(cameras.slice(0, expected.length).map((c) => c.id));
+});
