@@ -21,6 +21,21 @@ describe('wall config', () => {
     ).toEqual({ url: 'http://10.0.0.5:7450', token: 't' });
   });
 
+  it('takes media server origins for the page to fetch HLS from, and refuses paths', () => {
+    const ok = parseConfig(
+      JSON.stringify({
+        platform: { url: 'http://hub:7450', mediaOrigins: ['http://10.1.2.3:8080'] },
+      }),
+      {},
+    );
+    expect(ok.config.platform?.mediaOrigins).toEqual(['http://10.1.2.3:8080']);
+    const bad = parseConfig(
+      JSON.stringify({ platform: { url: 'http://hub:7450', mediaOrigins: ['http://x/live'] } }),
+      {},
+    );
+    expect(bad.warnings[0]).toMatch(/must be an origin/);
+  });
+
   it.each([
     ['truncated', '{"platform": {"url": "http'],
     ['wrong types', '{"platform": {"url": 42}, "language": "fr"}'],

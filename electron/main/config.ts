@@ -9,7 +9,30 @@ import { LANGUAGES } from '../../shared/ipc/contract';
  */
 export const configSchema = z.object({
   platform: z
-    .object({ url: z.string().url().max(500), token: z.string().max(500).optional() })
+    .object({
+      url: z.string().url().max(500),
+      token: z.string().max(500).optional(),
+      /**
+       * Media servers whose HLS the catalogue points at (e.g. "http://10.1.2.3:8080"): the page
+       * may fetch from these origins and no others.
+       */
+      mediaOrigins: z
+        .array(
+          z
+            .string()
+            .max(200)
+            .refine((o) => {
+              try {
+                const u = new URL(o);
+                return /^https?:$/.test(u.protocol) && u.origin === o;
+              } catch {
+                return false;
+              }
+            }, 'must be an origin like http://host:port'),
+        )
+        .max(32)
+        .optional(),
+    })
     .optional(),
   node: z.string().min(1).max(64).optional(),
   /** PCs with the same wall id share profile switches and selections through the hub. */

@@ -26,7 +26,7 @@ import { registerInvokeHandlers } from './ipcRouter';
 import {
   APP_ORIGIN,
   APP_SCHEME,
-  CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
   denyPermissions,
   hardenContents,
   secureWebPreferences,
@@ -62,6 +62,7 @@ async function start(): Promise<void> {
   for (const warning of warnings) console.warn(`[citywall] ${warning}`);
 
   let hubUrl = config.platform?.url;
+  const csp = contentSecurityPolicy(config.platform?.mediaOrigins);
   denyPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, async (request) => {
     // Pack, catalogue and demo video come from the hub through main, so the CSP can stay 'self'.
@@ -84,7 +85,7 @@ async function start(): Promise<void> {
     return new Response(response.body, {
       headers: {
         'content-type': contentType(file),
-        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'content-security-policy': csp,
       },
     });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
   denyPermissions,
   hardenContents,
   isAppUrl,
@@ -23,6 +24,12 @@ describe('window security', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+  });
+
+  it('lets the page fetch from configured media servers only', () => {
+    const csp = contentSecurityPolicy(['http://10.1.2.3:8080']);
+    expect(csp).toContain("connect-src 'self' http://10.1.2.3:8080;");
+    expect(csp).toContain("media-src 'self' blob:");
   });
 
   it('blocks navigation away, new windows and webviews', () => {

@@ -6,21 +6,29 @@
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://wall`;
 
-/** Sent with every file of the app: the page may reach nothing but itself. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/**
+ * Sent with every file of the app: the page may reach nothing but itself, plus the media servers
+ * the configuration names (video tiles fetch HLS from them; hls.js plays it through blob: URLs).
+ */
+export function contentSecurityPolicy(mediaOrigins: readonly string[] = []): string {
+  const connect = ["'self'", ...mediaOrigins].join(' ');
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob:",
+    "font-src 'self' data:",
+    "worker-src 'self' blob:",
+    `connect-src ${connect}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 export function secureWebPreferences(preload: string) {
   return {
