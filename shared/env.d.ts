@@ -4,6 +4,8 @@
  */
 declare function setTimeout(callback: (...args: never[]) => void, ms?: number): unknown;
 declare function clearTimeout(handle: unknown): void;
+declare function setInterval(callback: (...args: never[]) => void, ms?: number): unknown;
+declare function clearInterval(handle: unknown): void;
 declare function structuredClone<T>(value: T): T;
 /** fetch as pages, workers and Node 18+ all provide it (only what the city pack loader uses). */
 declare function fetch(url: string): Promise<{

@@ -75,4 +75,18 @@ describe('WallController', () => {
     expect(wall.setProfile('nope')).toBe(false);
     expect(wall.profileAt(1)).toBe('briefing');
   });
+
+  it("keeps a window's video demand on this PC: every window hears it, no peer does", () => {
+    const { manager, open } = fakeWindows();
+    const peers: string[] = [];
+    const wall = new WallController(manager, BUILTIN_PROFILES, {
+      toPeers: (m) => peers.push(m.kind),
+    });
+    wall.setDisplays(hall);
+    wall.relay({ kind: 'video.demand', origin: 'v1', demands: [] });
+    wall.relay({ kind: 'selection', origin: 'v1', selection: null });
+    expect(peers).toEqual(['selection']);
+    for (const w of open.values())
+      expect(w.received.filter((r) => r.channel === 'wall:bus')).toHaveLength(2);
+  });
 });

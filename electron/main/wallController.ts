@@ -69,7 +69,8 @@ export class WallController {
   relay(message: BusMessage, fromPeer = false): void {
     if (message.kind === 'profile') this.setProfile(message.profileId);
     this.windows.broadcast('wall:bus', message);
-    if (!fromPeer) this.options.toPeers?.(message);
+    // A window's video demand is about this PC's connections and decoders, not the wall's.
+    if (!fromPeer && message.kind !== 'video.demand') this.options.toPeers?.(message);
   }
 
   profileList(): ProfileList {

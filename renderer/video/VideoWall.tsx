@@ -5,7 +5,8 @@ import type { CatalogueCamera } from '../../shared/video/catalogue';
 import { linkedCameras } from '../../shared/video/linkage';
 import { Rotation } from '../../shared/video/rotation';
 import { isSplit, splitCells, SPLITS, type Split } from '../../shared/video/splits';
-import { PRIORITY } from '../../shared/video/streamBudget';
+import { SharedBudget } from '../../shared/video/sharedBudget';
+import { DEFAULT_BUDGET, PRIORITY } from '../../shared/video/streamBudget';
 import { useStoreVersion } from '../app/useStore';
 import { useI18n } from '../i18n/I18nContext';
 import { CameraCatalogue } from './CameraCatalogue';
@@ -52,7 +53,17 @@ export function VideoWall({ store, bus, hubBase, params, origin }: Readonly<Vide
     () => new Map(catalogue.cameras.map((c) => [c.id, c] as const)),
     [catalogue.cameras],
   );
-  const [wall] = useState(() => new TileWall(batchedStatuses(setStatuses)));
+  // One player budget for all video windows of this PC, agreed over the wall bus.
+  const [wall] = useState(
+    () =>
+      new TileWall(
+        batchedStatuses(setStatuses),
+        new SharedBudget(bus, {
+          limits: DEFAULT_BUDGET,
+          windowKey: `${origin}#${Math.random().toString(36).slice(2, 8)}`,
+        }),
+      ),
+  );
   const holderRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     holderRef.current?.append(wall.holder);

@@ -1,9 +1,5 @@
-import {
-  allocate,
-  PRIORITY,
-  type BudgetLimits,
-  DEFAULT_BUDGET,
-} from '../../shared/video/streamBudget';
+import { localBudget, type Budget } from '../../shared/video/sharedBudget';
+import { DEFAULT_BUDGET, PRIORITY, type TileDemand } from '../../shared/video/streamBudget';
 import { VideoTile, type TileStatus } from './videoTile';
 
 export interface SlotDemand {
@@ -33,11 +29,13 @@ export class TileWall {
   private readonly urls = new Map<string, string | undefined>();
   private visible = true;
   readonly holder: HTMLDivElement;
+  private readonly offBudget: () => void;
 
   constructor(
     private readonly onStatus: (cameraId: string, status: TileStatus) => void,
-    private readonly limits: BudgetLimits = DEFAULT_BUDGET,
+    private readonly budget: Budget = localBudget(DEFAULT_BUDGET),
   ) {
+    this.offBudget = budget.onChange((granted) => this.apply(granted));
     // Preloading tiles play here, unseen, until their screen comes.
     this.holder = document.createElement('div');
     this.holder.className = 'video-preload-holder';
@@ -110,6 +108,8 @@ export class TileWall {
     this.tiles.clear();
     this.spare.length = 0;
     this.holder.remove();
+    this.offBudget();
+    this.budget.close();
   }
 
   private statusOf(tile: VideoTile, status: TileStatus): void {
@@ -117,18 +117,21 @@ export class TileWall {
   }
 
   private rebudget(): void {
-    const demands = [];
+    const demands: TileDemand[] = [];
     if (this.visible) {
       for (const slot of this.slots)
         if (slot.cameraId && slot.priority > 0)
           demands.push(this.demand(slot.cameraId, slot.priority));
       for (const id of this.preloadIds) demands.push(this.demand(id, PRIORITY.preload));
     }
-    const granted = allocate(demands, this.limits);
+    this.apply(this.budget.request(demands));
+  }
+
+  private apply(granted: Set<string>): void {
     for (const [id, tile] of this.tiles) tile.setActive(granted.has(id));
   }
 
-  private demand(cameraId: string, priority: number) {
+  private demand(cameraId: string, priority: number): TileDemand {
     const url = this.urls.get(cameraId);
     let host = 'none';
     try {

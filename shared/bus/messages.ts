@@ -27,6 +27,23 @@ export const busMessageSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('profile'), origin, profileId: z.string().min(1).max(64) }),
   z.object({ kind: z.literal('scene'), origin, sceneId: z.string().min(1).max(64) }),
+  /**
+   * What one window's video tiles ask of the PC's player budget. Stays on this PC: browsers'
+   * connection limits and decoders are per machine, so main never sends it to other PCs.
+   */
+  z.object({
+    kind: z.literal('video.demand'),
+    origin,
+    demands: z
+      .array(
+        z.object({
+          key: z.string().min(1).max(96),
+          host: z.string().max(255),
+          priority: z.number().int().min(0).max(100),
+        }),
+      )
+      .max(64),
+  }),
 ]);
 export type BusMessage = z.infer<typeof busMessageSchema>;
 
