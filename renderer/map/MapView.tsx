@@ -7,12 +7,14 @@ import type { WallStore } from '../../shared/gateway/wallStore';
 import { CaseHeat } from './caseHeat';
 import {
   boundaryLayer,
+  buildingChunks,
   buildingsLayer,
   camerasLayer,
   caseMarkersLayer,
   gridLoadLayer,
   heatLayer,
   labelsLayer,
+  pickedBuilding,
   roadsLayer,
   waterLayer,
 } from './layers/cityLayers';
@@ -43,6 +45,10 @@ export function MapView({ store, bus, packBase, heatWindow, origin }: Readonly<M
   const host = useRef<HTMLDivElement>(null);
   const [loaded, setLoaded] = useState<LoadedPack | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [deck, setDeck] = useState<Deck | undefined>();
+  // Picking handlers given at the Deck's creation (deck.gl did not call an onClick set later),
+  // pointing at whatever the loaded pack's effect put here.
+  const handlers = useRef<{ click(info: PickingInfo): void }>({ click: () => undefined });
 
   useEffect(() => {
     let cancelled = false;
@@ -55,15 +61,40 @@ export function MapView({ store, bus, packBase, heatWindow, origin }: Readonly<M
     };
   }, [packBase]);
 
+  // The Deck (WebGL context, shaders) starts at once, while the worker parses the pack. Drivers
+  // reset on walls that run for weeks: a restored context gets a new Deck, and the layers follow.
   useEffect(() => {
     const el = host.current;
-    if (!el || !loaded) return undefined;
+    if (!el) return undefined;
+    let current: Deck | undefined;
+    const create = () => {
+      current?.finalize();
+      current = new Deck({
+        parent: el,
+        initialViewState: { longitude: 0, latitude: 0, zoom: 1, pitch: 45, bearing: 0 },
+        controller: true,
+        layers: [],
+        getTooltip: (info: PickingInfo) => tooltip(info),
+        onClick: (info: PickingInfo) => handlers.current.click(info),
+      });
+      const canvas = el.querySelector('canvas');
+      canvas?.addEventListener('webglcontextlost', (e) => e.preventDefault());
+      canvas?.addEventListener('webglcontextrestored', () => setDeck(create()));
+      return current;
+    };
+    setDeck(create());
+    return () => current?.finalize();
+  }, []);
+
+  useEffect(() => {
+    if (!loaded || !deck) return undefined;
     const { pack } = loaded;
     const heat = new CaseHeat();
     const stopHeat = heat.follow(store);
     const span = WINDOWS[heatWindow] ?? (WINDOWS.day as number);
-    // Made again for each Deck: layer instances belong to the Deck that drew them.
-    const makeStaticLayers = () => [
+    const chunks = pack.buildings ? buildingChunks(pack.buildings) : [];
+    // Layer instances are made once per Deck and kept: same data, no re-tessellation on redraw.
+    const baseLayers = [
       ...(pack.water ? [waterLayer(pack.water)] : []),
       ...(pack.roads ? [roadsLayer(pack.roads)] : []),
       ...(pack.boundaries.street
@@ -72,11 +103,9 @@ export function MapView({ store, bus, packBase, heatWindow, origin }: Readonly<M
       ...(pack.boundaries.district
         ? [boundaryLayer('district', pack.boundaries.district, [255, 176, 32, 220], 3)]
         : []),
-      ...(pack.buildings ? [buildingsLayer(pack.buildings)] : []),
     ];
+    const buildingLayers: ReturnType<typeof buildingsLayer>[] = [];
     const [lon, lat] = pack.manifest.view.center;
-    let deck: Deck | undefined;
-    let staticLayers = makeStaticLayers();
     let frame = 0;
     let lastVersion = -1;
     // Open cases are listed again only when the store changed, not on every pulse frame.
@@ -121,66 +150,56 @@ export function MapView({ store, bus, packBase, heatWindow, origin }: Readonly<M
     ].filter((l) => l.text);
     const layers = (pulse: number) => [
       gridLoadLayer(gridLoad()),
-      ...staticLayers,
+      ...baseLayers,
+      ...buildingLayers,
       heatLayer(heat, Number.isFinite(span) ? Date.now() - span : 0),
       caseMarkersLayer(openCases(), (id) => store.cases.isOverdue(id), pulse, store.version),
       camerasLayer(pack.cameras, (id) => store.cases.cameraOnline(id)),
       ...(labels.length > 0 ? [labelsLayer(labels)] : []),
     ];
-    const create = () => {
-      staticLayers = makeStaticLayers();
-      deck = new Deck({
-        parent: el,
-        initialViewState: {
-          longitude: lon,
-          latitude: lat,
-          zoom: pack.manifest.view.zoom,
-          pitch: 45,
-          bearing: 0,
-        },
-        controller: true,
-        layers: layers(0),
-        getTooltip: (info: PickingInfo) => tooltip(info),
-        onClick: (info: PickingInfo) => {
-          if (info.layer?.id === 'cases')
-            bus.publish({
-              kind: 'selection',
-              origin,
-              selection: { type: 'case', id: (info.object as CaseRecord).id },
-            });
-          else if (info.layer?.id === 'buildings')
-            bus.publish({
-              kind: 'selection',
-              origin,
-              selection: {
-                type: 'building',
-                id: pack.buildings?.ids[info.index] ?? String(info.index),
-              },
-            });
-          else if (info.layer?.id === 'cameras')
-            bus.publish({
-              kind: 'selection',
-              origin,
-              selection: { type: 'camera', id: (info.object as { id: string }).id },
-            });
-        },
-      });
-      // Drivers reset on walls that run for weeks: rebuild the Deck when the context comes back.
-      const canvas = el.querySelector('canvas');
-      canvas?.addEventListener('webglcontextlost', (e) => e.preventDefault());
-      canvas?.addEventListener('webglcontextrestored', () => {
-        deck?.finalize();
-        create();
-        lastVersion = -1;
-      });
+    deck.setProps({
+      initialViewState: {
+        longitude: lon,
+        latitude: lat,
+        zoom: pack.manifest.view.zoom,
+        pitch: 45,
+        bearing: 0,
+      },
+      layers: layers(0),
+    });
+    handlers.current.click = (info: PickingInfo) => {
+      const building = info.layer ? pickedBuilding(info.layer.id, info.index) : undefined;
+      if (info.layer?.id === 'cases')
+        bus.publish({
+          kind: 'selection',
+          origin,
+          selection: { type: 'case', id: (info.object as CaseRecord).id },
+        });
+      else if (building !== undefined)
+        bus.publish({
+          kind: 'selection',
+          origin,
+          selection: {
+            type: 'building',
+            id: pack.buildings?.ids[building] ?? String(building),
+          },
+        });
+      else if (info.layer?.id === 'cameras')
+        bus.publish({
+          kind: 'selection',
+          origin,
+          selection: { type: 'camera', id: (info.object as { id: string }).id },
+        });
     };
-    create();
-    // Overdue markers pulse; everything else redraws only when the store changed.
+    // One chunk of buildings joins per frame; overdue markers pulse; otherwise the map redraws
+    // only when the store changed.
     const tick = () => {
       const pulse = (Math.sin(performance.now() / 300) + 1) / 2;
-      if (store.version !== lastVersion || store.cases.kpis().overdue > 0) {
+      const chunk = chunks[buildingLayers.length];
+      if (chunk) buildingLayers.push(buildingsLayer(chunk, buildingLayers.length));
+      if (chunk || store.version !== lastVersion || store.cases.kpis().overdue > 0) {
         lastVersion = store.version;
-        deck?.setProps({ layers: layers(pulse) });
+        deck.setProps({ layers: layers(pulse) });
       }
       frame = requestAnimationFrame(tick);
     };
@@ -189,7 +208,7 @@ export function MapView({ store, bus, packBase, heatWindow, origin }: Readonly<M
       if (m.kind === 'selection' && m.selection?.type === 'case') {
         const c = store.cases.get(m.selection.id);
         if (c)
-          deck?.setProps({
+          deck.setProps({
             initialViewState: {
               longitude: c.position.lon,
               latitude: c.position.lat,
@@ -203,16 +222,17 @@ export function MapView({ store, bus, packBase, heatWindow, origin }: Readonly<M
       }
     });
     (window as unknown as { citywallMap?: unknown }).citywallMap = {
-      project: (p: [number, number]) => deck?.getViewports()[0]?.project(p),
+      project: (p: [number, number]) => deck.getViewports()[0]?.project(p),
       heatCount: () => heat.count,
+      buildingsShown: () =>
+        buildingLayers.reduce((n, l) => n + (l.props.data as { length: number }).length, 0),
     };
     return () => {
       cancelAnimationFrame(frame);
       offBus();
       stopHeat();
-      deck?.finalize();
     };
-  }, [loaded, store, bus, heatWindow, origin]);
+  }, [loaded, deck, store, bus, heatWindow, origin]);
 
   return (
     <div
@@ -239,7 +259,8 @@ function tooltip(info: PickingInfo): string | null {
     const c = info.object as CaseRecord;
     return `${c.id}\n${c.category}\n${c.state}${CLOCK_RUNNING_STATES.has(c.state) ? ' ⏱' : ''}`;
   }
-  if (info.layer.id === 'buildings') return `建筑 building #${info.index}`;
+  const building = pickedBuilding(info.layer.id, info.index);
+  if (building !== undefined) return `建筑 building #${building}`;
   if (info.layer.id === 'cameras') return `📷 ${(info.object as { name: string }).name}`;
   return null;
 }

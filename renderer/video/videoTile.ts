@@ -226,10 +226,11 @@ export class VideoTile {
     this.act(this.health.sample(now, this.video.currentTime));
     const hls = this.hls;
     if (hls && this.health.state === 'playing') {
-      const drift = driftDecision(hls.latency, {
-        targetS: hls.targetLatency ?? 1.5,
-        segmentS: this.segmentS,
-      });
+      const drift = driftDecision(
+        hls.latency,
+        { targetS: hls.targetLatency ?? 1.5, segmentS: this.segmentS },
+        this.video.playbackRate,
+      );
       if (drift.jump && hls.liveSyncPosition !== null)
         this.video.currentTime = hls.liveSyncPosition;
       if (this.video.playbackRate !== drift.playbackRate)
