@@ -14,11 +14,21 @@ export interface DriftOptions {
   readonly catchUpRate?: number;
 }
 
-export function driftDecision(latencyS: number, options: DriftOptions): DriftDecision {
+/**
+ * `currentRate` gives the rule hysteresis: catching up starts a whole segment behind target and
+ * goes on until nearly there, so the rate does not flip every sample (each flip can drop frames).
+ */
+export function driftDecision(
+  latencyS: number,
+  options: DriftOptions,
+  currentRate = 1,
+): DriftDecision {
   const { targetS, segmentS, catchUpRate = 1.15 } = options;
   if (!Number.isFinite(latencyS)) return { playbackRate: 1, jump: false };
   const over = latencyS - targetS;
   if (over > Math.max(3, 3 * segmentS)) return { playbackRate: 1, jump: true };
-  if (over > Math.max(0.5, segmentS / 2)) return { playbackRate: catchUpRate, jump: false };
+  const catchingUp = currentRate > 1;
+  if (over > (catchingUp ? 0.2 : Math.max(1, segmentS)))
+    return { playbackRate: catchUpRate, jump: false };
   return { playbackRate: 1, jump: false };
 }
