@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { tileTemplateProblem } from '../../shared/geo/tiles';
 import { LANGUAGES } from '../../shared/ipc/contract';
 
 /**
@@ -40,6 +41,23 @@ export const configSchema = z.object({
   language: z.enum(LANGUAGES).optional(),
   /** The profile the wall opens with (值班 duty unless said otherwise). */
   profile: z.string().min(1).max(64).optional(),
+  /** An intranet or 天地图-style raster tile source under the map (none by default: offline). */
+  map: z
+    .object({
+      tiles: z
+        .object({
+          url: z
+            .string()
+            .max(1000)
+            .refine((u) => /^https?:\/\//.test(u) && !tileTemplateProblem(u), {
+              message: 'must be an http(s) URL template with {z}, {x} and {y}',
+            }),
+          minZoom: z.number().int().min(0).max(22).optional(),
+          maxZoom: z.number().int().min(0).max(22).optional(),
+        })
+        .optional(),
+    })
+    .optional(),
   demo: z
     .object({
       casesPerMinute: z.number().positive().max(600).optional(),

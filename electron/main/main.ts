@@ -27,6 +27,7 @@ import {
   APP_ORIGIN,
   APP_SCHEME,
   contentSecurityPolicy,
+  templateOrigin,
   denyPermissions,
   hardenContents,
   secureWebPreferences,
@@ -62,7 +63,11 @@ async function start(): Promise<void> {
   for (const warning of warnings) console.warn(`[citywall] ${warning}`);
 
   let hubUrl = config.platform?.url;
-  const csp = contentSecurityPolicy(config.platform?.mediaOrigins);
+  const mapTiles = config.map?.tiles;
+  const csp = contentSecurityPolicy(
+    config.platform?.mediaOrigins,
+    mapTiles ? [templateOrigin(mapTiles.url)] : [],
+  );
   denyPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, async (request) => {
     // Pack, catalogue and demo video come from the hub through main, so the CSP can stay 'self'.
@@ -194,6 +199,7 @@ async function start(): Promise<void> {
           language,
           hub: embedded ? 'embedded' : (hubUrl as string),
           warnings,
+          ...(mapTiles ? { mapTiles } : {}),
         };
       },
       'wall:set-language': (_sender, next) => {

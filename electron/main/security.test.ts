@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
   contentSecurityPolicy,
+  templateOrigin,
   denyPermissions,
   hardenContents,
   isAppUrl,
@@ -30,6 +31,14 @@ describe('window security', () => {
     const csp = contentSecurityPolicy(['http://10.1.2.3:8080']);
     expect(csp).toContain("connect-src 'self' http://10.1.2.3:8080;");
     expect(csp).toContain("media-src 'self' blob:");
+  });
+
+  it('lets the map draw tiles from a configured tile server', () => {
+    const origin = templateOrigin('http://10.9.9.9:8088/tiles/{z}/{x}/{-y}.png');
+    expect(origin).toBe('http://10.9.9.9:8088');
+    const csp = contentSecurityPolicy([], [origin]);
+    expect(csp).toContain("img-src 'self' data: blob: http://10.9.9.9:8088;");
+    expect(csp).toContain("connect-src 'self' http://10.9.9.9:8088;");
   });
 
   it('blocks navigation away, new windows and webviews', () => {

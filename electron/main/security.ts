@@ -10,13 +10,16 @@ export const APP_ORIGIN = `${APP_SCHEME}://wall`;
  * Sent with every file of the app: the page may reach nothing but itself, plus the media servers
  * the configuration names (video tiles fetch HLS from them; hls.js plays it through blob: URLs).
  */
-export function contentSecurityPolicy(mediaOrigins: readonly string[] = []): string {
-  const connect = ["'self'", ...mediaOrigins].join(' ');
+export function contentSecurityPolicy(
+  mediaOrigins: readonly string[] = [],
+  tileOrigins: readonly string[] = [],
+): string {
+  const connect = ["'self'", ...mediaOrigins, ...tileOrigins].join(' ');
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    ["img-src 'self' data: blob:", ...tileOrigins].join(' '),
     "media-src 'self' blob:",
     "font-src 'self' data:",
     "worker-src 'self' blob:",
@@ -29,6 +32,11 @@ export function contentSecurityPolicy(mediaOrigins: readonly string[] = []): str
 }
 
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+/** The origin a tile URL template fetches from. */
+export function templateOrigin(template: string): string {
+  return new URL(template.replace(/\{-?[a-z]\}/g, '0')).origin;
+}
 
 export function secureWebPreferences(preload: string) {
   return {

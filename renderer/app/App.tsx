@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { tileTemplateProblem, type TileSource } from '../../shared/geo/tiles';
 import { mirrorInto } from '../../shared/gateway/mirror';
 import { WallStore } from '../../shared/gateway/wallStore';
 import type { Language, ProfileList, ViewChange, WallBridge } from '../../shared/ipc/contract';
@@ -19,6 +20,7 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
   const [language, setLanguage] = useState<Language>(params.get('lang') === 'en' ? 'en' : 'zh-CN');
   const [showDiagnostics, setShowDiagnostics] = useState(params.has('diagnostics'));
   const [warnings, setWarnings] = useState<readonly string[]>([]);
+  const [mapTiles, setMapTiles] = useState<TileSource | undefined>(() => tilesFromUrl(params));
   const [view, setView] = useState<ViewChange>(() => ({
     view: params.get('view') ?? 'cases',
     params: Object.fromEntries(params),
@@ -34,6 +36,7 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
     void bridge.windowInfo().then((info) => {
       if (!params.has('lang')) setLanguage(info.language);
       setWarnings(info.warnings);
+      if (info.mapTiles) setMapTiles(info.mapTiles);
     });
     void bridge.profiles?.().then(setProfiles);
     const offs = [
@@ -111,6 +114,7 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
             packBase={packBase(params)}
             heatWindow={view.params.heat ?? 'day'}
             origin={params.get('window') ?? 'page'}
+            {...(mapTiles ? { tiles: mapTiles } : {})}
           />
         ) : view.view === 'video' ? (
           <VideoWall
@@ -131,6 +135,14 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
 }
 
 /** The city pack: through app:// in Electron (main fetches it from the hub), from the hub in a browser. */
+/** The preview's raster base map: `&tiles=<URL template>&tilesMaxZoom=18`. */
+function tilesFromUrl(params: URLSearchParams): TileSource | undefined {
+  const url = params.get('tiles');
+  if (!url || tileTemplateProblem(url)) return undefined;
+  const maxZoom = Number(params.get('tilesMaxZoom'));
+  return { url, ...(maxZoom > 0 ? { maxZoom } : {}) };
+}
+
 function packBase(params: URLSearchParams): string {
   return `${hubBase(params)}/citypack/`;
 }

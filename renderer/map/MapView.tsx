@@ -18,7 +18,9 @@ import {
   roadsLayer,
   waterLayer,
 } from './layers/cityLayers';
+import { RasterTiles } from './layers/rasterTiles';
 import { loadPackInWorker, type LoadedPack } from './loadPack';
+import type { TileSource } from '../../shared/geo/tiles';
 
 const WINDOWS: Readonly<Record<string, number>> = {
   hour: 3_600_000,
@@ -35,13 +37,22 @@ export interface MapViewProps {
   /** Heatmap window: hour, day (default), week or all. */
   readonly heatWindow: string;
   readonly origin: string;
+  /** An optional raster base map (intranet tiles, 天地图 WMTS); none by default. */
+  readonly tiles?: TileSource;
 }
 
 /**
  * The city map: one long-lived Deck (a remount would be a new WebGL context), layers from pure
  * factories, the pack parsed in a worker, the heatmap fed incrementally by reported cases.
  */
-export function MapView({ store, bus, packBase, heatWindow, origin }: Readonly<MapViewProps>) {
+export function MapView({
+  store,
+  bus,
+  packBase,
+  heatWindow,
+  origin,
+  tiles,
+}: Readonly<MapViewProps>) {
   const host = useRef<HTMLDivElement>(null);
   const [loaded, setLoaded] = useState<LoadedPack | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -105,6 +116,8 @@ export function MapView({ store, bus, packBase, heatWindow, origin }: Readonly<M
         : []),
     ];
     const buildingLayers: ReturnType<typeof buildingsLayer>[] = [];
+    const raster = tiles ? new RasterTiles(tiles) : undefined;
+    let rasterCheckedAt = -Infinity;
     const [lon, lat] = pack.manifest.view.center;
     let frame = 0;
     let lastVersion = -1;
@@ -149,6 +162,7 @@ export function MapView({ store, bus, packBase, heatWindow, origin }: Readonly<M
       })),
     ].filter((l) => l.text);
     const layers = (pulse: number) => [
+      ...(raster?.layers ?? []),
       gridLoadLayer(gridLoad()),
       ...baseLayers,
       ...buildingLayers,
@@ -197,7 +211,12 @@ export function MapView({ store, bus, packBase, heatWindow, origin }: Readonly<M
       const pulse = (Math.sin(performance.now() / 300) + 1) / 2;
       const chunk = chunks[buildingLayers.length];
       if (chunk) buildingLayers.push(buildingsLayer(chunk, buildingLayers.length));
-      if (chunk || store.version !== lastVersion || store.cases.kpis().overdue > 0) {
+      let tilesMoved = false;
+      if (raster && performance.now() - rasterCheckedAt > 250) {
+        rasterCheckedAt = performance.now();
+        tilesMoved = raster.update(deck);
+      }
+      if (chunk || tilesMoved || store.version !== lastVersion || store.cases.kpis().overdue > 0) {
         lastVersion = store.version;
         deck.setProps({ layers: layers(pulse) });
       }
@@ -232,7 +251,7 @@ export function MapView({ store, bus, packBase, heatWindow, origin }: Readonly<M
       offBus();
       stopHeat();
     };
-  }, [loaded, deck, store, bus, heatWindow, origin]);
+  }, [loaded, deck, store, bus, heatWindow, origin, tiles]);
 
   return (
     <div

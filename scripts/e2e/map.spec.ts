@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { Hub } from '../../electron/hub/hub';
 import { NYC_CITY } from '../../electron/hub/sources/nyc311';
 import type { WallEvent } from '../../shared/protocol/events';
+import { startTileServer } from './tileServer';
 
 /** A small real scene (Lower Manhattan's buildings): WebGL runs in software here. */
 const NYC = resolve('../shared/data/nyc');
@@ -239,4 +240,57 @@ test('the map comes back by itself after the WebGL context is lost', async ({ pa
   await expect
     .poll(async () => (await pixelStats(page, 0, 0, 800, 600)).grey, { timeout: 20_000 })
     .toBeGreaterThan(0.03);
+});
+
+test('a configured raster tile source is drawn under the city pack, fetched tile by tile', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const tiles = await startTileServer([0, 200, 120]);
+  try {
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.goto(`${hub.url}/?view=map&tiles=${encodeURIComponent(tiles.template)}`);
+    await expect(page.getByTestId('map')).toHaveAttribute('data-loaded', 'true', {
+      timeout: 30_000,
+    });
+    await expect.poll(() => tiles.requests.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(3_000);
+    // The view's centre lies in one of the tiles asked for, at the view's zoom (about 14).
+    const asked = tiles.requests.map((r) =>
+      r
+        .split('/')
+        .slice(2)
+        .map((n) => parseInt(n, 10)),
+    );
+    const centre = asked.find(([z, x, y]) => {
+      const n = 2 ** (z as number);
+      const cx = ((-74.0 + 180) / 360) * n;
+      const lat = (40.712 * Math.PI) / 180;
+      const cy = ((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2) * n;
+      return Math.floor(cx) === x && Math.floor(cy) === y;
+    });
+    expect(centre?.[0]).toBeGreaterThanOrEqual(12);
+    expect(centre?.[0]).toBeLessThanOrEqual(16);
+    // Where no building stands, the tiles' colour shows.
+    const shot = await page.screenshot();
+    const share = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d') as CanvasRenderingContext2D;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let green = 0;
+      for (let i = 0; i < d.length; i += 4)
+        if ((d[i] as number) < 40 && (d[i + 1] as number) > 150 && (d[i + 2] as number) > 80)
+          green += 1;
+      return green / (d.length / 4);
+    }, shot.toString('base64'));
+    expect(share).toBeGreaterThan(0.1);
+  } finally {
+    await tiles.close();
+  }
 });

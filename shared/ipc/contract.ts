@@ -1,3 +1,4 @@
+import type { TileSource } from '../geo/tiles';
 import { z } from 'zod';
 import { busMessageSchema, type BusMessage } from '../bus/messages';
 import type { DisplayInfo } from '../layout/displays';
@@ -24,6 +25,8 @@ export interface WindowInfo {
   readonly hub: string;
   /** Problems the wall should say out loud (a config file it had to ignore). */
   readonly warnings: readonly string[];
+  /** A raster base map under the city pack, when the configuration names one. */
+  readonly mapTiles?: TileSource;
 }
 
 /** Events applied since the last batch, plus the state that changes without events. */
