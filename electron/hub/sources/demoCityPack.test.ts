@@ -52,6 +52,19 @@ describe('the embedded demo city pack', () => {
 
     // Every simulated case lies in the district and in a unit grid cell of the pack, by code.
     const district = pack.boundaries.district?.[0]?.polygons[0] ?? [];
+    // Street outlines stay inside the district (a point a hair inside each vertex is in it).
+    for (const street of pack.boundaries.street ?? []) {
+      const ring = street.polygons[0] ?? [];
+      const [cx, cy] = [
+        ring.filter((_, k) => k % 2 === 0).reduce((a, b) => a + b, 0) / (ring.length / 2),
+        ring.filter((_, k) => k % 2 === 1).reduce((a, b) => a + b, 0) / (ring.length / 2),
+      ];
+      for (let k = 0; k < ring.length; k += 2) {
+        const x = (ring[k] as number) + ((cx as number) - (ring[k] as number)) * 1e-3;
+        const y = (ring[k + 1] as number) + ((cy as number) - (ring[k + 1] as number)) * 1e-3;
+        expect(inRing(district, x, y), `${street.name} vertex ${k / 2}`).toBe(true);
+      }
+    }
     const grids = new Map((pack.boundaries.grid ?? []).map((g) => [g.code, g.polygons[0] ?? []]));
     const cases = [...demo.hub.store.allCases()];
     expect(cases.length).toBeGreaterThan(50);

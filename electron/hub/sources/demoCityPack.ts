@@ -1,3 +1,4 @@
+import { clipRingToBox } from '../../../shared/geo/clip';
 import type { BuildingColumns } from '../../../shared/geo/buildings';
 import type { CityPackManifest } from '../../../shared/geo/cityPack';
 import { generateCity } from '../../../shared/geo/generateCity';
@@ -115,9 +116,23 @@ export function demoCityPackFiles(): Map<string, string> {
     睦岗街道: rect(splits.mid1, splits.midY, splits.mid2, splits.north),
     黄岗街道: rect(splits.mid2, splits.south, splits.east, splits.north),
   };
+  // Each street is the part of the district inside its extent, so no outline leaves the district.
+  const streetRing = (r: Ring): Ring => {
+    const xs = r.map((p) => p[0]);
+    const ys = r.map((p) => p[1]);
+    const clipped = clipRingToBox(OUTLINE, [
+      Math.min(...xs),
+      Math.min(...ys),
+      Math.max(...xs),
+      Math.max(...ys),
+    ]).map(([x, y]) => [round(x), round(y)] as [number, number]);
+    return [...clipped, clipped[0] as [number, number]];
+  };
   files.set(
     'street.geojson',
-    collection(DEMO_STREETS.map((s) => feature(s.code, s.name, streetRects[s.name] as Ring))),
+    collection(
+      DEMO_STREETS.map((s) => feature(s.code, s.name, streetRing(streetRects[s.name] as Ring))),
+    ),
   );
   // Unit grids of about 100 m, and communities of 10 × 10 of them, where the district is.
   const communities: unknown[] = [];
