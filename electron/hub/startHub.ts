@@ -62,7 +62,7 @@ export async function startHub(
       city: DEMO_CITY,
     });
     live.hub = hub;
-    const simulator = new DemoSimulator(hub, source);
+    const simulator = new DemoSimulator(hub, { ...source, cameras: catalogue });
     simulator.start();
     return {
       hub,

@@ -4,6 +4,9 @@ import { findCategoryClass } from '../../../shared/domain/categories';
 import type { WallEvent } from '../../../shared/protocol/events';
 import { validateEvent } from '../../../shared/protocol/envelope';
 import { DEMO_CITY, insideOutline } from './demoCity';
+import { distanceMetres } from '../../../shared/geo/distance';
+import { demoCatalogue } from './demoCameras';
+import { demoCityPackFiles } from './demoCityPack';
 import { DemoSimulator } from './simulator';
 
 /** A sink with the hub's own validation and lifecycle, counting what it would refuse. */
@@ -87,5 +90,39 @@ describe('demo simulator', () => {
       (c) => c.state !== 'closed' && c.state !== 'voided',
     );
     expect(stillOpen).toEqual([]);
+  });
+
+  it('names the camera that sees an AI video alarm, and takes cameras offline for a while', () => {
+    const cameras = demoCatalogue(demoCityPackFiles().get('cameras.geojson') ?? '{}');
+    const s = sink();
+    let now = start;
+    const sim = new DemoSimulator(s, {
+      seed: 3,
+      casesPerMinute: 4,
+      historyHours: 0,
+      now: () => now,
+      cameras,
+    });
+    sim.start(60_000);
+    sim.stop();
+    for (let i = 0; i < 6 * 60; i += 1) {
+      now += 60_000;
+      sim.step(now);
+    }
+    expect(s.refused).toEqual([]);
+    const alarms = s.published.flatMap((e) =>
+      e.type === 'alarm.raised' && e.payload.cameraId ? [e.payload] : [],
+    );
+    expect(alarms.length).toBeGreaterThan(5);
+    for (const a of alarms) {
+      const camera = cameras.find((c) => c.id === a.cameraId);
+      expect(camera).toBeDefined();
+      const p = a.position ?? { lon: 0, lat: 0 };
+      expect(distanceMetres(camera?.position ?? [0, 0], [p.lon, p.lat])).toBeLessThanOrEqual(400);
+    }
+    const statuses = s.published.flatMap((e) => (e.type === 'camera.status' ? [e.payload] : []));
+    // About one outage every 20 minutes over six hours, each coming back.
+    expect(statuses.filter((x) => !x.online).length).toBeGreaterThan(8);
+    expect(statuses.filter((x) => x.online).length).toBeGreaterThan(8);
   });
 });

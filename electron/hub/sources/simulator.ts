@@ -1,3 +1,4 @@
+import { linkedCameras, type LinkableCamera } from '../../../shared/video/linkage';
 import { CATEGORIES, findCategory } from '../../../shared/domain/categories';
 import type { CaseRecord } from '../../../shared/domain/caseStore';
 import { DEFAULT_DEADLINES, deadlineMs } from '../../../shared/domain/deadlines';
@@ -10,7 +11,11 @@ import { Random } from '../../../shared/random';
 /** What the simulator needs of a hub: somewhere to publish, and the cases it already holds. */
 export interface EventSink {
   publish(items: readonly WallEvent[]): unknown;
-  readonly store: { allCases(): Iterable<CaseRecord>; readonly size: number };
+  readonly store: {
+    allCases(): Iterable<CaseRecord>;
+    readonly size: number;
+    cameraOnline(id: string): boolean;
+  };
 }
 
 export interface SimulatorOptions {
@@ -22,6 +27,12 @@ export interface SimulatorOptions {
   /** Hours of history generated on a first start, so the wall opens on a working day. */
   readonly historyHours?: number;
   readonly now?: () => number;
+  /**
+   * The demo's cameras: a case a camera reported, and an emergency's alarm, name the camera
+   * that sees the spot (so the video wall can hold on it), and now and then a camera drops out
+   * for a few minutes, as real ones do.
+   */
+  readonly cameras?: readonly LinkableCamera[];
 }
 
 const MINUTE = 60_000;
@@ -73,6 +84,9 @@ export class DemoSimulator {
   private readonly speed: number;
   private readonly now: () => number;
   private alarmSerial = 0;
+  /** Outages draw from their own stream so the case stream stays the same for a seed. */
+  private readonly outages: Random;
+  private nextOutage = Infinity;
 
   constructor(
     private readonly sink: EventSink,
@@ -82,6 +96,7 @@ export class DemoSimulator {
     this.speed = options.speed ?? 1;
     this.now = options.now ?? Date.now;
     this.serial = sink.store.size;
+    this.outages = new Random((options.seed ?? 20_261_123) + 7);
   }
 
   /** Seeds history on an empty hub, or picks up the open cases of a restarted one, then runs. */
@@ -90,6 +105,7 @@ export class DemoSimulator {
     this.nextArrival = now + this.arrivalGap();
     if (this.sink.store.size === 0) this.seedHistory(now);
     else this.resume(now);
+    if (this.options.cameras?.length) this.nextOutage = now + this.outageGap();
     this.timer = setInterval(() => this.step(this.now()), tickMs);
   }
 
@@ -104,6 +120,7 @@ export class DemoSimulator {
       this.planCase(this.nextArrival);
       this.nextArrival += this.arrivalGap();
     }
+    if (now >= this.nextOutage) this.planOutage(now);
     const due: WallEvent[] = [];
     while ((this.queue.peekKey() ?? Infinity) <= now) due.push((this.queue.pop() as Step).event);
     if (due.length > 0) this.sink.publish(due);
@@ -132,6 +149,35 @@ export class DemoSimulator {
     }
   }
 
+  /** About every 20 minutes (at speed 1) one camera goes dark for 2 to 8 minutes. */
+  private outageGap(): number {
+    return (this.outages.between(10, 30) * MINUTE) / this.speed;
+  }
+
+  private planOutage(now: number): void {
+    this.nextOutage = now + this.outageGap();
+    const cameras = this.options.cameras ?? [];
+    const camera = cameras[Math.floor(this.outages.next() * cameras.length)];
+    if (!camera || !this.sink.store.cameraOnline(camera.id)) return;
+    const back = now + (this.outages.between(2, 8) * MINUTE) / this.speed;
+    this.push(now, {
+      type: 'camera.status',
+      payload: { cameraId: camera.id, at: now, online: false },
+    });
+    this.push(back, {
+      type: 'camera.status',
+      payload: { cameraId: camera.id, at: back, online: true },
+    });
+  }
+
+  /** The camera that watches a spot, if one stands within 400 m. */
+  private cameraAt(position: { lon: number; lat: number }): string | undefined {
+    return linkedCameras(this.options.cameras ?? [], [position.lon, position.lat], {
+      count: 1,
+      maxMetres: 400,
+    })[0]?.id;
+  }
+
   private arrivalGap(): number {
     const perMinute = this.options.casesPerMinute ?? 2;
     return (-Math.log(Math.max(1e-9, this.random.next())) / perMinute) * MINUTE;
@@ -149,6 +195,8 @@ export class DemoSimulator {
     const urgent = this.random.chance(classId === 'event/emergency' ? 0.6 : 0.08);
     const position = randomPosition(this.random);
     const { street, grid } = gridOf(position);
+    const source = this.random.weighted(SOURCES);
+    const seenBy = this.cameraAt(position);
     this.push(at, {
       type: 'case.reported',
       payload: {
@@ -157,7 +205,7 @@ export class DemoSimulator {
         category,
         urgent,
         position,
-        source: this.random.weighted(SOURCES),
+        source,
         district: '端州区',
         street,
         grid,
@@ -178,9 +226,32 @@ export class DemoSimulator {
           message: findCategory(category)?.zh ?? category,
           position,
           caseId,
+          ...(seenBy ? { cameraId: seenBy } : {}),
         },
       });
       const ackAt = raisedAt + this.minutes(3);
+      this.push(ackAt, {
+        type: 'alarm.acknowledged',
+        payload: { alarmId, at: ackAt, by: '值班员' },
+      });
+    } else if (source === 'camera' && seenBy) {
+      // An AI video finding: the wall's video tiles hold on that camera until someone looks.
+      this.alarmSerial += 1;
+      const alarmId = `${caseId}-A${this.alarmSerial}`;
+      const ackAt = at + (2 * MINUTE) / this.speed;
+      this.push(at, {
+        type: 'alarm.raised',
+        payload: {
+          alarmId,
+          at,
+          level: 4,
+          kind: 'ai-video',
+          message: `AI识别：${findCategory(category)?.zh ?? category}`,
+          position,
+          caseId,
+          cameraId: seenBy,
+        },
+      });
       this.push(ackAt, {
         type: 'alarm.acknowledged',
         payload: { alarmId, at: ackAt, by: '值班员' },
