@@ -12,6 +12,9 @@ export interface MapBenchResult {
   readonly workerParseMs?: number;
   readonly firstFrameMs: number;
   readonly longestTaskMs: number;
+  readonly longestTaskAt?: number;
+  readonly marks?: readonly [number, string][];
+  readonly longestAfterShadersMs?: number;
   readonly frameJsMs: number;
   readonly heat1000Ms?: number;
   readonly heapMb?: number;
@@ -29,8 +32,18 @@ export function MapBench({ params }: Readonly<{ params: URLSearchParams }>) {
     if (!el) return undefined;
     const started = performance.now();
     let longest = 0;
+    let longestAt = 0;
+    const marks: [number, string][] = [];
+    const tasks: [number, number][] = [];
+    const mark = (what: string) => marks.push([Math.round(performance.now() - started), what]);
     const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+      for (const entry of list.getEntries()) {
+        tasks.push([entry.startTime - started, entry.duration]);
+        if (entry.duration > longest) {
+          longest = entry.duration;
+          longestAt = entry.startTime - started;
+        }
+      }
     });
     observer.observe({ type: 'longtask', buffered: true });
     const base = params.get('base') ?? '/citypack/';
@@ -59,6 +72,19 @@ export function MapBench({ params }: Readonly<{ params: URLSearchParams }>) {
         mode,
         firstFrameMs,
         longestTaskMs: longest,
+        // Where the longest task fell among the load's steps, to say what it was.
+        longestTaskAt: Math.round(longestAt),
+        marks: marks.slice(0, 8).concat(marks.slice(-3)),
+        // After the first building layer (its shaders compile in that task, once per Deck).
+        longestAfterShadersMs: Math.max(
+          0,
+          ...tasks
+            .filter(
+              ([at]) =>
+                at > (marks.find(([, what]) => what === 'chunk 1 prepared')?.[0] ?? Infinity),
+            )
+            .map(([, d]) => d),
+        ),
         frameJsMs: frames[Math.floor(frames.length / 2)] as number,
         ...(memory ? { heapMb: memory.usedJSHeapSize / 1048576 } : {}),
         ...extra,
@@ -98,7 +124,10 @@ export function MapBench({ params }: Readonly<{ params: URLSearchParams }>) {
           if (!parsed || done) return;
           const chunk = chunks[layers.length];
           if (chunk) {
-            layers.push(buildingsLayer(chunk, layers.length));
+            mark(`chunk ${layers.length} prepared`);
+            layers.push(buildingsLayer(chunk, layers.length, false));
+            if (layers.length === chunks.length)
+              layers.splice(0, Infinity, ...chunks.map((c, i) => buildingsLayer(c, i)));
             // After this frame, not inside it.
             setTimeout(() => deck?.setProps({ layers: [...layers] }), 0);
           } else {
@@ -110,6 +139,7 @@ export function MapBench({ params }: Readonly<{ params: URLSearchParams }>) {
       void loadPackInWorker(base).then(({ pack, parseMs }) => {
         const buildings = pack.buildings;
         if (!buildings) return;
+        mark('parsed');
         chunks = buildingChunks(buildings);
         parsed = { count: buildings.count, parseMs };
         deck?.redraw('pack');

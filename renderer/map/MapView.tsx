@@ -205,12 +205,17 @@ export function MapView({
           selection: { type: 'camera', id: (info.object as { id: string }).id },
         });
     };
-    // One chunk of buildings joins per frame; overdue markers pulse; otherwise the map redraws
-    // only when the store changed.
+    // One chunk of buildings is prepared per frame, then all show; overdue markers pulse;
+    // otherwise the map redraws only when the store changed.
     const tick = () => {
       const pulse = (Math.sin(performance.now() / 300) + 1) / 2;
       const chunk = chunks[buildingLayers.length];
-      if (chunk) buildingLayers.push(buildingsLayer(chunk, buildingLayers.length));
+      if (chunk) {
+        buildingLayers.push(buildingsLayer(chunk, buildingLayers.length, false));
+        // The last one is in: show them all together.
+        if (buildingLayers.length === chunks.length)
+          buildingLayers.splice(0, Infinity, ...chunks.map((c, i) => buildingsLayer(c, i)));
+      }
       let tilesMoved = false;
       if (raster && performance.now() - rasterCheckedAt > 250) {
         rasterCheckedAt = performance.now();
@@ -244,7 +249,10 @@ export function MapView({
       project: (p: [number, number]) => deck.getViewports()[0]?.project(p),
       heatCount: () => heat.count,
       buildingsShown: () =>
-        buildingLayers.reduce((n, l) => n + (l.props.data as { length: number }).length, 0),
+        buildingLayers.reduce(
+          (n, l) => n + (l.props.visible ? (l.props.data as { length: number }).length : 0),
+          0,
+        ),
     };
     return () => {
       cancelAnimationFrame(frame);

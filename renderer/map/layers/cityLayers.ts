@@ -62,9 +62,15 @@ export function pickedBuilding(layerId: string, index: number): number | undefin
   return match ? Number(match[1]) * BUILDING_CHUNK + index : undefined;
 }
 
-export function buildingsLayer(chunk: BuildingChunk, chunkIndex: number) {
+/**
+ * `visible` false while a city is still loading: the chunk is tessellated in its own frame but
+ * not drawn, so frames stay cheap until every chunk is ready, then all show at once (deck.gl
+ * keeps a hidden layer's attributes, so showing it costs no second tessellation).
+ */
+export function buildingsLayer(chunk: BuildingChunk, chunkIndex: number, visible = true) {
   return new SolidPolygonLayer({
     id: `${BUILDINGS_ID}-${chunkIndex}`,
+    visible,
     data: {
       length: chunk.count,
       startIndices: chunk.startIndices,
