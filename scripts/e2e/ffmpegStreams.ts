@@ -96,8 +96,10 @@ export class FfmpegStreams {
       if (stream.ffmpeg?.signalCode === null) stream.ffmpeg.kill('SIGCONT');
       await kill(stream.ffmpeg);
     }
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    // The page may still hold keep-alive connections: close them, or close() waits for them.
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeAllConnections();
+    await closed;
     await rm(this.root, { recursive: true, force: true });
   }
 

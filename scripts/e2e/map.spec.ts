@@ -68,7 +68,7 @@ const project = (page: Page, p: [number, number]) =>
 
 /**
  * Reads a screenshot's pixels in the page: `stats` gives the share of grey-model and heat
- * pixels; `building` gives the building pixel nearest the centre.
+ * pixels (and of the test tile server's green); `building` gives the building pixel nearest the centre.
  */
 async function analyse(
   page: Page,
@@ -98,15 +98,18 @@ async function analyse(
       if (mode === 'stats') {
         let grey = 0;
         let heat = 0;
+        let tile = 0;
         for (let y = 0; y < c.height; y += 1) {
           for (let x = 0; x < c.width; x += 1) {
-            const [r, , b] = rgb(x, y);
+            const [r, g, b] = rgb(x, y);
             if (isGrey(x, y)) grey += 1;
             if (r > 150 && r - b > 60) heat += 1;
+            // The stand-in tile server's green.
+            if (r < 40 && g > 150 && b > 80) tile += 1;
           }
         }
         const n = c.width * c.height;
-        return { grey: grey / n, heat: heat / n, at: [0, 0] as [number, number] };
+        return { grey: grey / n, heat: heat / n, tile: tile / n, at: [0, 0] as [number, number] };
       }
       let at: [number, number] = [0, 0];
       let best = Infinity;
@@ -129,7 +132,7 @@ async function analyse(
           }
         }
       }
-      return { grey: 0, heat: 0, at };
+      return { grey: 0, heat: 0, tile: 0, at };
     },
     { b64: shot.toString('base64'), mode },
   );
@@ -183,6 +186,19 @@ test('hovering a building or a case shows its tooltip; clicking publishes the se
     (window as unknown as { busHeard: unknown[] }).busHeard = got;
     new BroadcastChannel('citywall-bus').onmessage = (e) => got.push(e.data);
   });
+  // Buildings are prepared a chunk per frame and then shown: interact once they all are.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() =>
+          (
+            window as unknown as { citywallMap: { buildingsShown(): number } }
+          ).citywallMap.buildingsShown(),
+        ),
+      { timeout: 30_000 },
+    )
+    .toBe(996);
+  await page.waitForTimeout(1_000);
   // First a building (before a case selection flies the view away).
   const grey = await findBuildingPixel(page);
   await page.mouse.move(grey[0], grey[1]);
@@ -272,23 +288,7 @@ test('a configured raster tile source is drawn under the city pack, fetched tile
     expect(centre?.[0]).toBeGreaterThanOrEqual(12);
     expect(centre?.[0]).toBeLessThanOrEqual(16);
     // Where no building stands, the tiles' colour shows.
-    const shot = await page.screenshot();
-    const share = await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d') as CanvasRenderingContext2D;
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      let green = 0;
-      for (let i = 0; i < d.length; i += 4)
-        if ((d[i] as number) < 40 && (d[i + 1] as number) > 150 && (d[i + 2] as number) > 80)
-          green += 1;
-      return green / (d.length / 4);
-    }, shot.toString('base64'));
+    const { tile: share } = await pixelStats(page, 0, 0, 800, 600);
     expect(share).toBeGreaterThan(0.1);
   } finally {
     await tiles.close();

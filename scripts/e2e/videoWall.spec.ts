@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startHub, type RunningHub } from '../../electron/hub/startHub';
@@ -130,4 +130,35 @@ test('selecting a case pins the nearest cameras, clearing the selection releases
   await expect
     .poll(async () => (await slots(page)).slice(0, expected.length))
     .toEqual(cameras.slice(0, expected.length).map((c) => c.id));
+});
+
+test('double-click enlarges a tile and the covered tiles give up their players; a snapshot is a PNG of the picture', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await openWall(page, 'split=4&dwell=60');
+  await expect
+    .poll(async () => (await slotStates(page)).filter((s) => s === 'playing').length, {
+      timeout: 15_000,
+    })
+    .toBe(4);
+  await page.getByTestId('tile-1').dblclick();
+  const grid = await page.locator('.video-grid').boundingBox();
+  const big = await page.getByTestId('tile-1').boundingBox();
+  expect(big?.width).toBeCloseTo(grid?.width ?? 0, 0);
+  expect(big?.height).toBeCloseTo(grid?.height ?? 0, 0);
+  await expect
+    .poll(() => slotStates(page), { timeout: 5_000 })
+    .toEqual(['paused', 'playing', 'paused', 'paused']);
+  await page.getByTestId('tile-1').dblclick();
+  await expect
+    .poll(() => slotStates(page), { timeout: 15_000 })
+    .toEqual(['playing', 'playing', 'playing', 'playing']);
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('snapshot-0').click();
+  const png = await readFile(await (await download).path());
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  // The picture's own size (the demo clips are 640×360), not the tile's.
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([640, 360]);
 });
