@@ -5,7 +5,7 @@ const Module = require('node:module');
 const { EventEmitter } = require('node:events');
 const { readFile, mkdtemp } = require('node:fs/promises');
 const { tmpdir } = require('node:os');
-const { join } = require('node:path');
+const { join, resolve } = require('node:path');
 const { fileURLToPath } = require('node:url');
 
 const report = { windows: [], closed: [], sends: {}, refused: 0, shortcuts: [], blockers: [] };
@@ -16,6 +16,8 @@ let userData;
 app.requestSingleInstanceLock = () => true;
 app.whenReady = () => ready;
 app.getPath = () => userData;
+// The packaged app's root: here, the repository (assets/ lies below it, as in the asar).
+app.getAppPath = () => resolve(__dirname, '..', '..');
 app.quit = () => {
   app.emit('before-quit');
   setTimeout(() => process.exit(0), 200);
