@@ -78,10 +78,13 @@ test('a 404 playlist, a corrupt stream and a frozen encoder each end in their ow
   media.freeze('frozen');
   await waitForState(page, 3, 'stalled', 12_000);
   await waitForState(page, 2, 'error', 20_000);
+  // A stall is first "playback stuck"; once the playlist has not grown for 4 s it is the source.
+  await expect
+    .poll(async () => (await statuses(page))[3]?.reason, { timeout: 8_000 })
+    .toBe('stream not advancing');
   const final = await statuses(page);
   expect(final.map((s) => s.state)).toEqual(['playing', 'offline', 'error', 'stalled']);
   expect(final[1]?.reason).toMatch(/404/);
-  expect(final[3]?.reason).toBe('stream not advancing');
 });
 
 test('after 200 source swaps the players, media sources and videos are back to the wall size', async ({
