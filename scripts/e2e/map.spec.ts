@@ -203,18 +203,22 @@ test('hovering a building or a case shows its tooltip; clicking publishes the se
   const grey = await findBuildingPixel(page);
   await page.mouse.move(grey[0], grey[1]);
   await expect(page.locator('.deck-tooltip')).toContainText('building', { timeout: 10_000 });
-  await page.mouse.click(grey[0], grey[1]);
-  await expect
-    .poll(
-      () =>
-        page.evaluate(() =>
-          (window as unknown as { busHeard: { selection?: { type: string } }[] }).busHeard.map(
-            (m) => m.selection?.type,
+  // Under software WebGL in a loaded CI run a click was now and then not recognised as one by
+  // deck.gl (no pick at all, not a wrong one); the officer clicks again, and so does the test.
+  await expect(async () => {
+    await page.mouse.click(grey[0], grey[1]);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() =>
+            (window as unknown as { busHeard: { selection?: { type: string } }[] }).busHeard.map(
+              (m) => m.selection?.type,
+            ),
           ),
-        ),
-      { timeout: 10_000 },
-    )
-    .toContain('building');
+        { timeout: 3_000 },
+      )
+      .toContain('building');
+  }).toPass({ timeout: 12_000 });
   const spot: [number, number] = [-73.994, 40.7115];
   hub.publish([report(1, ...spot)]);
   await expect.poll(() => heatCount(page), { timeout: 20_000 }).toBe(1);
