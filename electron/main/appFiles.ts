@@ -5,20 +5,9 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
  * would leave it. Query strings (the view and region) are the page's business, not a file's.
  */
 export function resolveAppFile(requestUrl: string, root: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(requestUrl);
-  } catch {
-    return undefined;
-  }
-  if (url.host !== 'wall') return undefined;
+  const path = appPath(requestUrl);
+  if (path === undefined) return undefined;
   const base = resolve(root);
-  let path: string;
-  try {
-    path = decodeURIComponent(url.pathname);
-  } catch {
-    return undefined;
-  }
   const file = resolve(join(base, normalize(path === '/' || path === '' ? '/index.html' : path)));
   return file.startsWith(base + sep) ? file : undefined;
 }
@@ -44,21 +33,20 @@ export function contentType(file: string): string {
  * Only plain names pass: nothing can climb out of those folders.
  */
 export function hubPath(requestUrl: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(requestUrl);
-  } catch {
-    return undefined;
-  }
-  if (url.host !== 'wall') return undefined;
-  let path: string;
-  try {
-    path = decodeURIComponent(url.pathname);
-  } catch {
-    return undefined;
-  }
+  const path = appPath(requestUrl);
+  if (path === undefined) return undefined;
   if (path === '/api/cameras') return path;
   if (/^\/citypack\/[\w.-]+$/.test(path) && !path.includes('..')) return path;
   if (/^\/hls\/[\w-]{1,64}\/[\w.-]{1,64}$/.test(path) && !path.includes('..')) return path;
   return undefined;
+}
+
+/** The decoded path of an `app://wall/…` URL; undefined for another host or a malformed URL. */
+function appPath(requestUrl: string): string | undefined {
+  try {
+    const url = new URL(requestUrl);
+    return url.host === 'wall' ? decodeURIComponent(url.pathname) : undefined;
+  } catch {
+    return undefined;
+  }
 }
