@@ -127,14 +127,20 @@ export function VideoWall({ store, bus, hubBase, params, origin }: Readonly<Vide
   }, [scene.ids, pinned, manual, cells]);
 
   // Unacknowledged alarms on cameras on screen hold the rotation.
-  const alarms = useMemo(() => {
+  // Read on every store change, but a new map (and the tile placing that follows it) only when
+  // the set of alarmed cameras itself changed, not on each case event.
+  const alarmKey = useMemo(() => {
     void version;
-    const map = new Map<string, { id: string; text: string }>();
+    const entries: [string, { id: string; text: string }][] = [];
     for (const a of store.cases.activeAlarms())
       if (a.cameraId && !a.acknowledged && !acked.has(a.id))
-        map.set(a.cameraId, { id: a.id, text: a.message });
-    return map;
+        entries.push([a.cameraId, { id: a.id, text: a.message }]);
+    return JSON.stringify(entries);
   }, [store, version, acked]);
+  const alarms = useMemo(
+    () => new Map(JSON.parse(alarmKey) as [string, { id: string; text: string }][]),
+    [alarmKey],
+  );
 
   useEffect(() => {
     const rotation = rotationRef.current;

@@ -98,11 +98,4 @@ export class Rotation {
     this.swapAt = Math.max(this.swapAt + this.dwellMs, now + this.preloadLeadMs);
     return true;
   }
-
-  /** Jumps to a screen by hand (the operator's next/previous), restarting its dwell. */
-  goTo(index: number, now: number): void {
-    const n = this.scenes.length;
-    this.index = ((index % n) + n) % n;
-    this.swapAt = now + this.dwellMs;
-  }
 }

@@ -36,10 +36,6 @@ export function splitCells(split: Split): readonly Cell[] {
   }
 }
 
-export function tileCount(split: Split): number {
-  return splitCells(split).length;
-}
-
 function grid(columns: number, rows: number): Cell[] {
   const cells: Cell[] = [];
   for (let r = 0; r < rows; r += 1)
