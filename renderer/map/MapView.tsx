@@ -7,7 +7,6 @@ import type { WallStore } from '../../shared/gateway/wallStore';
 import { CaseHeat } from './caseHeat';
 import {
   boundaryLayer,
-  buildingChunks,
   buildingsLayer,
   camerasLayer,
   caseMarkersLayer,
@@ -103,7 +102,7 @@ export function MapView({
     const heat = new CaseHeat();
     const stopHeat = heat.follow(store);
     const span = WINDOWS[heatWindow] ?? (WINDOWS.day as number);
-    const chunks = pack.buildings ? buildingChunks(pack.buildings) : [];
+    const chunks = loaded.mesh;
     // Layer instances are made once per Deck and kept: same data, no re-tessellation on redraw.
     const baseLayers = [
       ...(pack.water ? [waterLayer(pack.water)] : []),

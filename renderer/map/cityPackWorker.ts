@@ -1,12 +1,14 @@
 /// <reference lib="webworker" />
+import { buildingMesh, meshBuffers } from '../../shared/geo/buildingMesh';
 import { checkCityPack } from '../../shared/geo/cityPack';
 import { fetchFileSource } from '../../shared/geo/fetchSource';
 import { loadCityPack } from '../../shared/geo/loadCityPack';
 import { describeProblem } from '../../shared/geo/problems';
 
 /**
- * Reads and parses a city pack off the main thread, and hands the typed arrays over without
- * copying them (transfer), so a large city never blocks the wall's frame.
+ * Reads and parses a city pack off the main thread, makes the buildings' mesh (roof triangles
+ * and per-vertex attributes) there too, and hands the typed arrays over without copying them
+ * (transfer), so a large city never blocks the wall's frame.
  */
 self.onmessage = async (event: MessageEvent<{ base: string }>) => {
   const base = event.data.base;
@@ -16,7 +18,9 @@ self.onmessage = async (event: MessageEvent<{ base: string }>) => {
     if (!checked.ok) throw new Error(`citypack.json: ${checked.error}`);
     const started = performance.now();
     const pack = await loadCityPack(checked.manifest, fetchFileSource(base));
-    const transfer: ArrayBuffer[] = [];
+    const parseMs = performance.now() - started;
+    const mesh = pack.buildings ? buildingMesh(pack.buildings) : [];
+    const transfer: ArrayBuffer[] = meshBuffers(mesh);
     if (pack.buildings)
       transfer.push(
         pack.buildings.positions.buffer as ArrayBuffer,
@@ -32,7 +36,9 @@ self.onmessage = async (event: MessageEvent<{ base: string }>) => {
       {
         ok: true,
         pack,
-        parseMs: performance.now() - started,
+        mesh,
+        parseMs,
+        meshMs: performance.now() - started - parseMs,
         problems: pack.problems.map(describeProblem),
       },
       transfer,

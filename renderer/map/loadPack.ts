@@ -1,8 +1,13 @@
+import type { BuildingMeshChunk } from '../../shared/geo/buildingMesh';
 import type { CityPack } from '../../shared/geo/loadCityPack';
 
 export interface LoadedPack {
   readonly pack: CityPack;
+  /** The buildings, ready to draw, in chunks of one layer each. */
+  readonly mesh: readonly BuildingMeshChunk[];
   readonly parseMs: number;
+  /** Worker time to triangulate roofs and lay out the buildings' buffers. */
+  readonly meshMs: number;
   readonly problems: readonly string[];
 }
 

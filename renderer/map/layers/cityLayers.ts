@@ -1,7 +1,8 @@
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
+import { COORDINATE_SYSTEM } from '@deck.gl/core';
 import { PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
 import type { CaseRecord } from '../../../shared/domain/caseStore';
-import type { BuildingColumns } from '../../../shared/geo/buildings';
+import { BUILDING_CHUNK, type BuildingMeshChunk } from '../../../shared/geo/buildingMesh';
 import type { Boundary, Camera, LineColumns } from '../../../shared/geo/features';
 import type { CaseHeat } from '../caseHeat';
 
@@ -9,50 +10,6 @@ import type { CaseHeat } from '../caseHeat';
  * Pure layer factories with stable ids: the map calls them with memoised data and deck.gl
  * diffs by id, so a new heatmap buffer never rebuilds the buildings.
  */
-
-/**
- * Buildings per chunk: deck.gl tessellates a polygon layer in one go on the main thread, about
- * 17 ms per 1,000 buildings in our bench, so a city is split into chunks that the map adds one
- * per frame, each with a stable id, and no task is long enough to freeze the wall.
- */
-export const BUILDING_CHUNK = 2_000;
-
-export interface BuildingChunk {
-  /** Index of the chunk's first building in the pack. */
-  readonly first: number;
-  readonly count: number;
-  readonly startIndices: Uint32Array;
-  readonly positions: Float64Array;
-  readonly elevations: Float32Array;
-}
-
-/**
- * Grey-model buildings (灰模) from binary columns, cut into chunks that share the pack's arrays
- * (views, not copies). deck.gl reads binary attributes per vertex, so each building's height is
- * repeated along its ring, once, when the pack loads.
- */
-export function buildingChunks(b: BuildingColumns, size = BUILDING_CHUNK): BuildingChunk[] {
-  const elevations = new Float32Array(b.positions.length / 2);
-  for (let i = 0; i < b.count; i += 1)
-    elevations.fill(b.heights[i] as number, b.startIndices[i], b.startIndices[i + 1]);
-  const chunks: BuildingChunk[] = [];
-  for (let first = 0; first < b.count; first += size) {
-    const count = Math.min(size, b.count - first);
-    const base = b.startIndices[first] as number;
-    const end = b.startIndices[first + count] as number;
-    const startIndices = new Uint32Array(count + 1);
-    for (let i = 0; i <= count; i += 1)
-      startIndices[i] = (b.startIndices[first + i] as number) - base;
-    chunks.push({
-      first,
-      count,
-      startIndices,
-      positions: b.positions.subarray(base * 2, end * 2),
-      elevations: elevations.subarray(base, end),
-    });
-  }
-  return chunks;
-}
 
 export const BUILDINGS_ID = 'buildings';
 
@@ -63,20 +20,29 @@ export function pickedBuilding(layerId: string, index: number): number | undefin
 }
 
 /**
- * `visible` false while a city is still loading: the chunk is tessellated in its own frame but
+ * Grey-model buildings (灰模), one layer per mesh chunk. Every attribute comes from the worker:
+ * roof `indices` mean deck.gl skips tessellation, `rowIndexes` that it skips its per-vertex
+ * picking pass, and float32 offsets from a centre (LNGLAT_OFFSETS) that it skips splitting
+ * float64 positions for 64-bit emulation. What is left on the main thread is the upload.
+ *
+ * `visible` false while a city is still loading: the chunk is uploaded in its own frame but
  * not drawn, so frames stay cheap until every chunk is ready, then all show at once (deck.gl
- * keeps a hidden layer's attributes, so showing it costs no second tessellation).
+ * keeps a hidden layer's buffers, so showing it uploads nothing again).
  */
-export function buildingsLayer(chunk: BuildingChunk, chunkIndex: number, visible = true) {
+export function buildingsLayer(chunk: BuildingMeshChunk, chunkIndex: number, visible = true) {
   return new SolidPolygonLayer({
     id: `${BUILDINGS_ID}-${chunkIndex}`,
     visible,
+    coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
+    coordinateOrigin: [chunk.origin[0], chunk.origin[1], 0],
     data: {
       length: chunk.count,
       startIndices: chunk.startIndices,
       attributes: {
         getPolygon: { value: chunk.positions, size: 2 },
         getElevation: { value: chunk.elevations, size: 1 },
+        indices: { value: chunk.indices, size: 1 },
+        rowIndexes: { value: chunk.rowIndexes, size: 1 },
       },
     },
     // The readers close every ring and wind it counter-clockwise, so deck.gl need not.
