@@ -37,12 +37,9 @@ function selfTouching(positions: Float64Array, starts: Uint32Array, i: number): 
   for (let j = 0; j < n; j += 1)
     for (let k = j + 2; k < n; k += 1) {
       if (j === 0 && k === n - 1) continue;
-      const [a, b, c, d] = [pts[j], pts[(j + 1) % n], pts[k], pts[(k + 1) % n]] as [
-        number,
-        number,
-      ][];
-      if (side(a!, b!, c!) * side(a!, b!, d!) <= 0 && side(c!, d!, a!) * side(c!, d!, b!) <= 0)
-        return true;
+      const at = (m: number) => pts[m % n] as [number, number];
+      const [a, b, c, d] = [at(j), at(j + 1), at(k), at(k + 1)];
+      if (side(a, b, c) * side(a, b, d) <= 0 && side(c, d, a) * side(c, d, b) <= 0) return true;
     }
   return false;
 }
@@ -144,10 +141,13 @@ describe('real data as city packs', () => {
       const x = (v: number) => c.positions[2 * v] as number;
       const y = (v: number) => c.positions[2 * v + 1] as number;
       for (let t = 0; t < c.indices.length; t += 3) {
-        const [p, q, r] = [c.indices[t], c.indices[t + 1], c.indices[t + 2]] as number[];
-        const area =
-          Math.abs((x(q!) - x(p!)) * (y(r!) - y(p!)) - (x(r!) - x(p!)) * (y(q!) - y(p!))) / 2;
-        roof[c.rowIndexes[p!] as number] += area;
+        const p = c.indices[t] as number;
+        const q = c.indices[t + 1] as number;
+        const r = c.indices[t + 2] as number;
+        const row = c.rowIndexes[p] as number;
+        roof[row] =
+          (roof[row] as number) +
+          Math.abs((x(q) - x(p)) * (y(r) - y(p)) - (x(r) - x(p)) * (y(q) - y(p))) / 2;
       }
       for (let i = 0; i < c.count; i += 1) {
         let twice = 0;
