@@ -65,7 +65,14 @@ export function MapBench({ params }: Readonly<{ params: URLSearchParams }>) {
       const firstFrameMs = performance.now() - started;
       requestAnimationFrame(() => {
         const firstFrameShownMs = performance.now() - started;
-        setTimeout(() => then({ firstFrameMs, firstFrameShownMs }), 0);
+        const bench = window as unknown as { benchShown?: boolean; benchProfiled?: boolean };
+        bench.benchShown = true;
+        // With `&profile=1` the script stops its CPU profile here, so the load is all it holds.
+        const go = () => {
+          if (params.get('profile') === '1' && !bench.benchProfiled) setTimeout(go, 50);
+          else then({ firstFrameMs, firstFrameShownMs });
+        };
+        setTimeout(go, 0);
       });
     };
     const finish = (
