@@ -13,4 +13,12 @@ declare function fetch(url: string): Promise<{
   headers: { get(name: string): string | null };
   body?: { cancel(): Promise<void> } | null;
   text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }>;
+/** UTF-8 text to and from bytes, in pages, workers and Node alike. */
+declare class TextEncoder {
+  encode(text: string): Uint8Array;
+}
+declare class TextDecoder {
+  decode(bytes: Uint8Array): string;
+}

@@ -65,7 +65,8 @@ export type HubRoute = (
 ) => boolean;
 
 /** Gives the text of a city pack file by name, or undefined when there is none. */
-export type CityPackFiles = (name: string) => Promise<string | undefined>;
+/** A pack file's text (JSON), or its bytes (a `columns` buildings file). */
+export type CityPackFiles = (name: string) => Promise<string | Uint8Array | undefined>;
 
 const LOOPBACK_ORIGIN = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
 
@@ -335,17 +336,20 @@ export class Hub {
     if (path.startsWith('/citypack/') && this.options.cityPack) {
       const name = decodeURIComponent(path.slice('/citypack/'.length));
       void this.options.cityPack(name).then(
-        (text) => {
-          if (text === undefined) res.writeHead(404).end();
+        (body) => {
+          if (body === undefined) res.writeHead(404).end();
           else
             res
               .writeHead(200, {
                 ...this.corsHeaders(req),
-                'content-type': 'application/json; charset=utf-8',
-                'content-length': Buffer.byteLength(text),
+                'content-type':
+                  typeof body === 'string'
+                    ? 'application/json; charset=utf-8'
+                    : 'application/octet-stream',
+                'content-length': typeof body === 'string' ? Buffer.byteLength(body) : body.length,
                 'cache-control': 'no-cache',
               })
-              .end(text);
+              .end(body);
         },
         () => res.writeHead(500).end(),
       );

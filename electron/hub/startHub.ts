@@ -34,10 +34,11 @@ export async function startHub(
   const { source, demoVideoDir, onWarning, ...hubOptions } = options;
   if (source.kind === 'demo') {
     // Generated once (about a second) and kept: the camera catalogue is read from it at start.
-    let files: Map<string, string> | undefined;
+    let files: Map<string, string | Uint8Array> | undefined;
     const packFiles = () => (files ??= demoCityPackFiles());
     const cityPack = async (name: string) => packFiles().get(name);
-    const catalogue = demoCatalogue(packFiles().get('cameras.geojson') ?? '{}');
+    const cameras = packFiles().get('cameras.geojson');
+    const catalogue = demoCatalogue(typeof cameras === 'string' ? cameras : '{}');
     const cameraIds = new Set(catalogue.map((c) => c.id));
     const routes: HubRoute[] = [catalogueRoute(async () => catalogue)];
     const clips = demoVideoDir

@@ -28,7 +28,7 @@ export const cityPackSchema = z.object({
   buildings: z
     .object({
       file,
-      format: z.enum(['geojson', 'polygon-array']),
+      format: z.enum(['geojson', 'polygon-array', 'columns']),
       crs: crs.optional(),
       storeyHeight: z.number().positive().max(10).optional(),
     })

@@ -13,12 +13,13 @@ export function fetchFileSource(baseUrl: string, fetchImpl: typeof fetch = fetch
     const declared = Number(response.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > MAX_FILE_BYTES) {
       void response.body?.cancel();
-      return { size: declared, text: async () => '' };
+      return { size: declared, text: async () => '', bytes: async () => new Uint8Array(0) };
     }
-    const text = await response.text();
+    const bytes = new Uint8Array(await response.arrayBuffer());
     return {
-      size: Number.isFinite(declared) && declared > 0 ? declared : text.length,
-      text: async () => text,
+      size: bytes.byteLength,
+      text: async () => new TextDecoder().decode(bytes),
+      bytes: async () => bytes,
     };
   };
 }

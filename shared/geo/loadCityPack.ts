@@ -1,4 +1,5 @@
 import { readBuildings, type BuildingColumns } from './buildings';
+import { readBuildingsBinary } from './buildingsBinary';
 import type { CityPackManifest } from './cityPack';
 import {
   readBoundaries,
@@ -11,9 +12,15 @@ import {
 import { checkFileSize, parseJsonFile, type Problem } from './problems';
 
 /** How the loader reaches a pack's files: fetch in a worker, the file system in Node. */
-export type FileSource = (
-  name: string,
-) => Promise<{ readonly size: number; text(): Promise<string> } | undefined>;
+export type FileSource = (name: string) => Promise<
+  | {
+      readonly size: number;
+      text(): Promise<string>;
+      /** The raw file, for `columns` buildings; a source without it can serve only JSON. */
+      bytes?(): Promise<Uint8Array>;
+    }
+  | undefined
+>;
 
 export interface CityPack {
   readonly manifest: CityPackManifest;
@@ -37,7 +44,7 @@ export async function loadCityPack(
   source: FileSource,
 ): Promise<CityPack> {
   const problems: Problem[] = [];
-  const json = async (file: string): Promise<unknown> => {
+  const open = async (file: string) => {
     const handle = await source(file).catch(() => undefined);
     if (!handle) {
       problems.push({ file, feature: '-', reason: 'file not found' });
@@ -48,6 +55,11 @@ export async function loadCityPack(
       problems.push(sizeProblem);
       return undefined;
     }
+    return handle;
+  };
+  const json = async (file: string): Promise<unknown> => {
+    const handle = await open(file);
+    if (!handle) return undefined;
     const parsed = parseJsonFile(file, await handle.text());
     if (!parsed.ok) {
       problems.push(parsed.problem);
@@ -58,13 +70,23 @@ export async function loadCityPack(
   const crsOf = (part: { crs?: CityPackManifest['crs'] }) => part.crs ?? manifest.crs;
 
   let buildings: BuildingColumns | undefined;
-  if (manifest.buildings) {
-    const b = manifest.buildings;
+  const b = manifest.buildings;
+  if (b?.format === 'columns') {
+    const handle = await open(b.file);
+    if (handle && !handle.bytes)
+      problems.push({ file: b.file, feature: '-', reason: 'this source cannot read binary files' });
+    else if (handle?.bytes) {
+      const read = readBuildingsBinary(await handle.bytes(), b.file, crsOf(b));
+      buildings = read.columns;
+      problems.push(...read.problems);
+    }
+  } else if (b) {
     const value = await json(b.file);
+    const format = b.format;
     if (value !== undefined) {
       const read = readBuildings(value, {
         file: b.file,
-        format: b.format,
+        format,
         crs: crsOf(b),
         ...(b.storeyHeight ? { storeyHeight: b.storeyHeight } : {}),
       });

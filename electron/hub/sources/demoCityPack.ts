@@ -1,5 +1,5 @@
 import { clipRingToBox } from '../../../shared/geo/clip';
-import type { BuildingColumns } from '../../../shared/geo/buildings';
+import { encodeBuildingColumns } from '../../../shared/geo/buildingsBinary';
 import type { CityPackManifest } from '../../../shared/geo/cityPack';
 import { generateCity } from '../../../shared/geo/generateCity';
 import { Random } from '../../../shared/random';
@@ -39,7 +39,7 @@ const collection = (features: unknown[]) => JSON.stringify({ type: 'FeatureColle
  * 50,000 generated buildings in Duanzhou's outline, its streets, the five grid levels (city,
  * district, street, community, 100 m unit grid) and about 90 cameras at major junctions.
  */
-export function demoCityPackFiles(): Map<string, string> {
+export function demoCityPackFiles(): Map<string, string | Uint8Array> {
   const { bounds } = DEMO_CITY;
   const city = generateCity(
     {
@@ -50,8 +50,9 @@ export function demoCityPackFiles(): Map<string, string> {
     BUILDINGS,
     DEMO_CITY_SEED,
   );
-  const files = new Map<string, string>();
-  files.set('buildings.json', buildingsJson(city.buildings));
+  const files = new Map<string, string | Uint8Array>();
+  // Compiled columns, as `npm run pack:compile` writes them: every wall window reads the city.
+  files.set('buildings.bin', encodeBuildingColumns(city.buildings));
   const roads = city.roads;
   files.set(
     'roads.geojson',
@@ -176,7 +177,7 @@ export function demoCityPackFiles(): Map<string, string> {
     name: { zh: '肇庆市端州区（演示）', en: 'Duanzhou, Zhaoqing (demo)' },
     view: { center: [112.468, 23.06], zoom: 13.5 },
     crs: 'wgs84',
-    buildings: { file: 'buildings.json', format: 'polygon-array' },
+    buildings: { file: 'buildings.bin', format: 'columns' },
     roads: { file: 'roads.geojson' },
     water: { file: 'water.geojson' },
     boundaries: (['city', 'district', 'street', 'community', 'grid'] as const).map((level) => ({
@@ -187,21 +188,6 @@ export function demoCityPackFiles(): Map<string, string> {
   };
   files.set('citypack.json', JSON.stringify(manifest));
   return files;
-}
-
-function buildingsJson(b: BuildingColumns): string {
-  const out: string[] = [];
-  for (let i = 0; i < b.count; i += 1) {
-    const ring: string[] = [];
-    for (
-      let k = (b.startIndices[i] as number) * 2;
-      k < (b.startIndices[i + 1] as number) * 2;
-      k += 2
-    )
-      ring.push(`[${b.positions[k]},${b.positions[k + 1]}]`);
-    out.push(`{"height":${b.heights[i]},"polygon":[${ring.join(',')}]}`);
-  }
-  return `[${out.join(',')}]`;
 }
 
 /** Cameras at major junctions, spread over the city, with GB/T 28181-style 20-digit ids. */

@@ -93,7 +93,7 @@ describe('demo simulator', () => {
   });
 
   it('names the camera that sees an AI video alarm, and takes cameras offline for a while', () => {
-    const cameras = demoCatalogue(demoCityPackFiles().get('cameras.geojson') ?? '{}');
+    const cameras = demoCatalogue(String(demoCityPackFiles().get('cameras.geojson')));
     const s = sink();
     let now = start;
     const sim = new DemoSimulator(s, {
