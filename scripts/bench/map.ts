@@ -1,10 +1,12 @@
 /**
  * `npm run bench:map`: generated cities of 10k, 100k and 500k buildings (seed 441202, the demo
- * outline scaled up) loaded in Chromium our way (worker → binary columns and roof triangles → SolidPolygonLayer)
- * and the common way (GeoJSON URL → GeoJsonLayer), in the same run. Reports time to the first
- * frame, the longest main-thread task, main-thread JavaScript per frame, heap, and the time to
- * take 1,000 new cases into the heatmap. WebGL is software (SwiftShader) here: GPU time is not
- * measured and no frame rate is reported. Figures are printed and written to build/bench-map.json.
+ * outline scaled up) loaded in Chromium, in the same run: our way (worker → columns and roof
+ * triangles → SolidPolygonLayer), from a compiled `columns` file and from polygon-array JSON,
+ * and the common way (GeoJSON URL → GeoJsonLayer). Reports when the first frame with every
+ * building was issued and shown, the longest main-thread task and the longest run of JavaScript,
+ * JavaScript per frame, heap, and the time to take 1,000 new cases into the heatmap. WebGL is
+ * software (SwiftShader) here: GPU time is not measured and no frame rate is reported. Figures
+ * are printed and written to build/bench-map.json.
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
@@ -12,6 +14,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Hub } from '../../electron/hub/hub';
 import { tempDir, TEST_CITY } from '../../electron/hub/testSupport';
+import { encodeBuildingColumns } from '../../shared/geo/buildingsBinary';
 import { generateCity, type GeneratedCity } from '../../shared/geo/generateCity';
 
 /** How long one load may take before it is reported as not finished. */
@@ -40,7 +43,7 @@ function city(n: number): GeneratedCity {
   );
 }
 
-const cache = new Map<string, string>();
+const cache = new Map<string, string | Uint8Array>();
 function files(n: number): void {
   const c = city(n).buildings;
   const arrays: string[] = [];
@@ -58,20 +61,24 @@ function files(n: number): void {
       `{"type":"Feature","properties":{"height":${c.heights[i]}},"geometry":{"type":"Polygon","coordinates":[[${ring.join(',')}]]}}`,
     );
   }
-  cache.set(`n${n}/buildings.json`, `[${arrays.join(',')}]`);
+  cache.set(`n${n}-json/buildings.json`, `[${arrays.join(',')}]`);
+  cache.set(`n${n}/buildings.bin`, encodeBuildingColumns(c));
   cache.set(
     `n${n}/buildings.geojson`,
     `{"type":"FeatureCollection","features":[${features.join(',')}]}`,
   );
-  cache.set(
-    `n${n}/citypack.json`,
+  const manifest = (buildings: object) =>
     JSON.stringify({
       version: 1,
       id: `bench-${n}`,
       name: { zh: '基准', en: 'Bench' },
       view: { center: CENTRE, zoom: 12.5 },
-      buildings: { file: 'buildings.json', format: 'polygon-array' },
-    }),
+      buildings,
+    });
+  cache.set(`n${n}/citypack.json`, manifest({ file: 'buildings.bin', format: 'columns' }));
+  cache.set(
+    `n${n}-json/citypack.json`,
+    manifest({ file: 'buildings.json', format: 'polygon-array' }),
   );
 }
 
@@ -129,11 +136,22 @@ type Result = {
   heat1000Ms?: number;
   heapMb?: number;
 };
-const results: { n: number; ours: Result | undefined; reference: Result | undefined }[] = [];
+/** The ways compared: ours from a compiled pack, ours from the JSON one, and the reference. */
+const WAYS = [
+  { key: 'columns', label: 'columns file → worker mesh (ours)', mode: 'binary', folder: '' },
+  {
+    key: 'json',
+    label: 'polygon-array JSON → worker mesh (ours)',
+    mode: 'binary',
+    folder: '-json',
+  },
+  { key: 'reference', label: 'GeoJSON → GeoJsonLayer (reference)', mode: 'geojson', folder: '' },
+] as const;
+const results: { n: number; ways: Partial<Record<string, Result>> }[] = [];
 try {
   for (const n of SIZES) {
     files(n);
-    const run = async (mode: string): Promise<Result | undefined> => {
+    const run = async (mode: string, folder: string): Promise<Result | undefined> => {
       const page = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT } });
       // A CPU profile of the main thread over the load: under software WebGL the longest task is
       // mostly the main thread waiting on the GPU process, so the longest run of JavaScript is
@@ -143,7 +161,7 @@ try {
       await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
       await cdp.send('Profiler.start');
       await page.goto(
-        `${hub.url}/?bench=map&profile=1&mode=${mode}&base=${encodeURIComponent(`/citypack/n${n}/`)}`,
+        `${hub.url}/?bench=map&profile=1&mode=${mode}&base=${encodeURIComponent(`/citypack/n${n}${folder}/`)}`,
       );
       let longestJsMs: number | undefined;
       try {
@@ -173,13 +191,14 @@ try {
       await page.close();
       return { ...result, longestJsMs };
     };
-    const ours = await run('binary');
-    // Past a size where our way did not finish in time, the reference is not run either.
-    const reference = ours ? await run('geojson') : undefined;
-    results.push({ n, ours, reference });
-    console.log(
-      `n=${n}: ours ${JSON.stringify(ours)}\n        reference ${JSON.stringify(reference)}`,
-    );
+    const ways: Partial<Record<string, Result>> = {};
+    for (const way of WAYS) {
+      // Past a size where our way did not finish in time, the others are not run either.
+      if (way.key !== 'columns' && !ways.columns) break;
+      ways[way.key] = await run(way.mode, way.folder);
+      console.log(`n=${n} ${way.key}: ${JSON.stringify(ways[way.key])}`);
+    }
+    results.push({ n, ways });
     cache.clear();
   }
 } finally {
@@ -198,23 +217,22 @@ console.log(
 );
 console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 const none = `no first frame within ${LIMIT_MS / 60_000} min`;
-for (const { n, ours, reference } of results) {
-  console.log(
-    ours
-      ? `| ${ours.buildings} | binary columns (ours) | ${f(ours.workerParseMs)} | ${f(ours.workerMeshMs)} | ${ours.layers ?? '—'} | ${f(ours.firstFrameMs)} | ${f(ours.firstFrameShownMs)} | ${f(ours.longestTaskMs)} (${f(ours.longestTaskAt)}) | ${f(ours.longestJsMs)} | ${f(ours.pageStartTaskMs)} | ${f(ours.frameJsMs)} | ${f(ours.heapMb)} | ${f(ours.heat1000Ms)} |`
-      : `| ~${n} | binary columns (ours) | ${none} | | | | | | | | | | |`,
-  );
-  console.log(
-    reference
-      ? `| ${reference.buildings} | GeoJsonLayer (reference) | — | — | 1 | ${f(reference.firstFrameMs)} | ${f(reference.firstFrameShownMs)} | ${f(reference.longestTaskMs)} (${f(reference.longestTaskAt)}) | ${f(reference.longestJsMs)} | ${f(reference.pageStartTaskMs)} | ${f(reference.frameJsMs)} | ${f(reference.heapMb)} | — |`
-      : `| ~${n} | GeoJsonLayer (reference) | not run | | | | | | | | | | |`,
-  );
-}
-for (const { n, ours, reference } of results) {
-  if (ours && reference)
+for (const { n, ways } of results)
+  for (const way of WAYS) {
+    const r = ways[way.key];
     console.log(
-      `n=${n}: reference / ours, first frame issued ${(reference.firstFrameMs / ours.firstFrameMs).toFixed(2)}×, shown ${(reference.firstFrameShownMs / ours.firstFrameShownMs).toFixed(2)}×`,
+      r
+        ? `| ${r.buildings} | ${way.label} | ${f(r.workerParseMs)} | ${f(r.workerMeshMs)} | ${r.layers ?? 1} | ${f(r.firstFrameMs)} | ${f(r.firstFrameShownMs)} | ${f(r.longestTaskMs)} (${f(r.longestTaskAt)}) | ${f(r.longestJsMs)} | ${f(r.pageStartTaskMs)} | ${f(r.frameJsMs)} | ${f(r.heapMb)} | ${f(r.heat1000Ms)} |`
+        : `| ~${n} | ${way.label} | ${way.key === 'columns' ? none : 'not run'} | | | | | | | | | | |`,
     );
+  }
+for (const { n, ways } of results) {
+  const reference = ways.reference;
+  for (const key of ['columns', 'json'])
+    if (reference && ways[key])
+      console.log(
+        `n=${n}: reference / ${key}, first frame issued ${(reference.firstFrameMs / (ways[key] as Result).firstFrameMs).toFixed(2)}×, shown ${(reference.firstFrameShownMs / (ways[key] as Result).firstFrameShownMs).toFixed(2)}×`,
+      );
 }
 await mkdir('build', { recursive: true });
 await writeFile(

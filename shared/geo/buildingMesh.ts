@@ -35,8 +35,33 @@ export const BUILDING_CHUNK = 25_000;
 
 const DEG = Math.PI / 180;
 
-/** Roof triangles of one closed ring, triangulated in (local) Mercator so thin shapes stay right. */
+/** Whether a closed counter-clockwise ring turns left (or goes straight) at every vertex. */
+function convex(p: Float64Array, start: number, end: number): boolean {
+  const n = end - start - 1;
+  for (let k = 0; k < n; k += 1) {
+    const a = start + k;
+    const b = start + ((k + 1) % n);
+    const c = start + ((k + 2) % n);
+    const cross =
+      ((p[2 * b] as number) - (p[2 * a] as number)) *
+        ((p[2 * c + 1] as number) - (p[2 * b + 1] as number)) -
+      ((p[2 * b + 1] as number) - (p[2 * a + 1] as number)) *
+        ((p[2 * c] as number) - (p[2 * b] as number));
+    if (cross < 0) return false;
+  }
+  return true;
+}
+
+/**
+ * Roof triangles of one closed ring: a fan for a convex one (most footprints are rectangles),
+ * else earcut in (local) Mercator so thin shapes stay right.
+ */
 function roofTriangles(positions: Float64Array, start: number, end: number): number[] {
+  if (convex(positions, start, end)) {
+    const fan: number[] = [];
+    for (let k = 1; k < end - start - 2; k += 1) fan.push(0, k, k + 1);
+    return fan;
+  }
   const n = end - start;
   const flat = new Array<number>(2 * n);
   const lon0 = positions[2 * start] as number;
