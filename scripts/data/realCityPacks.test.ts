@@ -1,22 +1,15 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importNyc311 } from '../../electron/hub/sources/nyc311';
 import { buildingMesh } from '../../shared/geo/buildingMesh';
 import { checkCityPack, type CityPackManifest } from '../../shared/geo/cityPack';
 import { gcj02ToWgs84 } from '../../shared/geo/coords';
-import { loadCityPack, type FileSource } from '../../shared/geo/loadCityPack';
+import { loadCityPack } from '../../shared/geo/loadCityPack';
+import { folderSource } from '../pack/compilePack';
 
 /** Real public data from ../shared/data, read in place (never copied into the repo). */
 const DATA = resolve(__dirname, '../../../shared/data');
-
-const folder =
-  (dir: string): FileSource =>
-  async (name) => {
-    const path = join(dir, name);
-    const info = await stat(path).catch(() => undefined);
-    return info ? { size: info.size, text: () => readFile(path, 'utf8') } : undefined;
-  };
 
 function manifest(value: unknown): CityPackManifest {
   const checked = checkCityPack(value);
@@ -44,20 +37,25 @@ function selfTouching(positions: Float64Array, starts: Uint32Array, i: number): 
   return false;
 }
 
+/** The Lower Manhattan buildings as a pack's manifest; tests add the other files they read. */
+const MANHATTAN = {
+  version: 1,
+  id: 'nyc',
+  name: { zh: '纽约下曼哈顿', en: 'Lower Manhattan' },
+  view: { center: [-73.995, 40.715], zoom: 14 },
+  crs: 'wgs84',
+  buildings: { file: 'manhattan-buildings.json', format: 'polygon-array' },
+};
+
 describe('real data as city packs', () => {
   it('Lower Manhattan: 999 buildings, 8,451 roads and 723 NYC DOT cameras, with the right bounds', async () => {
     const pack = await loadCityPack(
       manifest({
-        version: 1,
-        id: 'nyc',
-        name: { zh: '纽约下曼哈顿', en: 'Lower Manhattan' },
-        view: { center: [-73.995, 40.715], zoom: 14 },
-        crs: 'wgs84',
-        buildings: { file: 'manhattan-buildings.json', format: 'polygon-array' },
+        ...MANHATTAN,
         roads: { file: 'manhattan-roads.geojson' },
         cameras: { file: 'nyc-dot-cameras.geojson' },
       }),
-      folder(join(DATA, 'nyc')),
+      folderSource(join(DATA, 'nyc')),
     );
     // Three of the 999 records are a single point repeated (collapsed by the data's rounding):
     // they are refused by name, and the other 996 load.
@@ -119,17 +117,7 @@ describe('real data as city packs', () => {
   });
 
   it('the Manhattan buildings become a mesh whose roofs cover each footprint', async () => {
-    const pack = await loadCityPack(
-      manifest({
-        version: 1,
-        id: 'nyc',
-        name: { zh: '纽约下曼哈顿', en: 'Lower Manhattan' },
-        view: { center: [-73.995, 40.715], zoom: 14 },
-        crs: 'wgs84',
-        buildings: { file: 'manhattan-buildings.json', format: 'polygon-array' },
-      }),
-      folder(join(DATA, 'nyc')),
-    );
+    const pack = await loadCityPack(manifest(MANHATTAN), folderSource(join(DATA, 'nyc')));
     const b = pack.buildings;
     if (!b) throw new Error('no buildings');
     const chunks = buildingMesh(b, 400);
@@ -179,7 +167,7 @@ describe('real data as city packs', () => {
         view: { center: [112.46, 23.05], zoom: 10 },
         boundaries: [{ file, level: 'district', crs: 'gcj02' }],
       }),
-      folder(join(DATA, 'guangdong')),
+      folderSource(join(DATA, 'guangdong')),
     );
     expect(pack.problems).toEqual([]);
     const districts = pack.boundaries.district ?? [];
@@ -217,7 +205,7 @@ describe('real data as city packs', () => {
           view: { center: [113.3, 23.1], zoom: 7 },
           boundaries: [{ file, level: 'district', crs: 'gcj02' }],
         }),
-        folder(dir),
+        folderSource(dir),
       );
       expect(pack.boundaries.district?.map((d) => d.code).sort(), file).toEqual(
         raw.features.map((f) => String(f.id)).sort(),
