@@ -148,6 +148,7 @@ const WAYS = [
   { key: 'reference', label: 'GeoJSON → GeoJsonLayer (reference)', mode: 'geojson', folder: '' },
 ] as const;
 const results: { n: number; ways: Partial<Record<string, Result>> }[] = [];
+const partial = new Map<string, Record<string, number> | undefined>();
 try {
   for (const n of SIZES) {
     files(n);
@@ -181,7 +182,17 @@ try {
           { timeout: LIMIT_MS, polling: 500 },
         );
       } catch {
-        // Reported as "no first frame within the limit" rather than ending the whole run.
+        // Reported as "no first frame within the limit" rather than ending the whole run, with
+        // how far the page got (if its main thread still answers).
+        partial.set(
+          `${n}${folder}${mode}`,
+          await Promise.race([
+            page.evaluate(
+              () => (window as unknown as { benchProgress?: Record<string, number> }).benchProgress,
+            ),
+            new Promise<undefined>((done) => setTimeout(() => done(undefined), 15_000)),
+          ]).catch(() => undefined),
+        );
         await page.close();
         return undefined;
       }
@@ -193,8 +204,6 @@ try {
     };
     const ways: Partial<Record<string, Result>> = {};
     for (const way of WAYS) {
-      // Past a size where our way did not finish in time, the others are not run either.
-      if (way.key !== 'columns' && !ways.columns) break;
       ways[way.key] = await run(way.mode, way.folder);
       console.log(`n=${n} ${way.key}: ${JSON.stringify(ways[way.key])}`);
     }
@@ -216,14 +225,18 @@ console.log(
   '| buildings | way | worker parse ms | worker mesh ms | building layers | first frame issued ms | first frame shown ms | longest main-thread task during the load ms (at) | longest run of JavaScript during the load ms | longest task at page start ms | JS per frame ms | heap MB | 1,000 cases → heatmap ms |',
 );
 console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-const none = `no first frame within ${LIMIT_MS / 60_000} min`;
+const none = `no first frame shown within ${LIMIT_MS / 60_000} min`;
+function progressNote(p: Record<string, number> | undefined): string {
+  if (!p) return none;
+  return `${none}; ${p.buildings ?? '?'} buildings, worker parse ${f(p.workerParseMs)} ms, mesh ${f(p.workerMeshMs)} ms, first frame issued at ${f(p.firstFrameMs)} ms`;
+}
 for (const { n, ways } of results)
   for (const way of WAYS) {
     const r = ways[way.key];
     console.log(
       r
         ? `| ${r.buildings} | ${way.label} | ${f(r.workerParseMs)} | ${f(r.workerMeshMs)} | ${r.layers ?? 1} | ${f(r.firstFrameMs)} | ${f(r.firstFrameShownMs)} | ${f(r.longestTaskMs)} (${f(r.longestTaskAt)}) | ${f(r.longestJsMs)} | ${f(r.pageStartTaskMs)} | ${f(r.frameJsMs)} | ${f(r.heapMb)} | ${f(r.heat1000Ms)} |`
-        : `| ~${n} | ${way.label} | ${way.key === 'columns' ? none : 'not run'} | | | | | | | | | | |`,
+        : `| ~${n} | ${way.label} | ${progressNote(partial.get(`${n}${way.folder}${way.mode}`))} | | | | | | | | | | |`,
     );
   }
 for (const { n, ways } of results) {
@@ -237,6 +250,10 @@ for (const { n, ways } of results) {
 await mkdir('build', { recursive: true });
 await writeFile(
   'build/bench-map.json',
-  JSON.stringify({ when: new Date().toISOString(), seed: SEED, results }, null, 2),
+  JSON.stringify(
+    { when: new Date().toISOString(), seed: SEED, results, partial: Object.fromEntries(partial) },
+    null,
+    2,
+  ),
 );
 process.exit(0);
