@@ -5,7 +5,7 @@ import type { BuildingColumns } from './buildings';
  * Buildings ready to draw: everything deck.gl's SolidPolygonLayer would otherwise compute on the
  * main thread (roof triangles, per-vertex heights, row numbers for picking, double-precision
  * positions) is made here, in the pack worker, and handed over as typed arrays. The map then
- * only uploads buffers, so even half a million buildings never freeze the wall.
+ * only uploads buffers: no JavaScript per building on the thread that draws the wall.
  */
 export interface BuildingMeshChunk {
   /** Index of the chunk's first building in the pack. */
