@@ -41,6 +41,15 @@ describe('columns building files', () => {
     expect(read?.bounds).toEqual([112.46, 23.05, 112.47 + 0.002, 23.06 + 0.002]);
   });
 
+  it('read back an empty file of no buildings', () => {
+    const { columns: read, problems } = readBuildingsBinary(
+      encodeBuildingColumns(columns([], [])),
+      'b.bin',
+    );
+    expect(problems).toEqual([]);
+    expect(read?.count).toBe(0);
+  });
+
   it('refuse bad buildings by id and keep the good ones; wind every ring counter-clockwise', () => {
     const clockwise = [...square(112.5, 23.1)].reverse();
     // reverse() turned [x, y] pairs into [y, x]: swap them back.

@@ -69,7 +69,8 @@ export function readBuildingsBinary(
   const idBytes = view.getUint32(at.ids, true);
   if (at.ids + 4 + idBytes !== bytes.byteLength)
     return whole(`${bytes.byteLength} bytes, expected ${at.ids + 4 + idBytes}`);
-  const ids = new TextDecoder().decode(bytes.subarray(at.ids + 4)).split('\n');
+  // No buildings, no ids (splitting '' would give one).
+  const ids = n === 0 ? [] : new TextDecoder().decode(bytes.subarray(at.ids + 4)).split('\n');
   if (ids.length !== n) return whole(`${ids.length} ids for ${n} buildings`);
 
   // Typed views on aligned copies of each column (a memcpy each); every PC a wall runs on is
