@@ -64,8 +64,7 @@ export type HubRoute = (
   headers: Record<string, string>,
 ) => boolean;
 
-/** Gives the text of a city pack file by name, or undefined when there is none. */
-/** A pack file's text (JSON), or its bytes (a `columns` buildings file). */
+/** A city pack file by name: its text (JSON) or bytes (a `columns` buildings file), or undefined. */
 export type CityPackFiles = (name: string) => Promise<string | Uint8Array | undefined>;
 
 const LOOPBACK_ORIGIN = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;

@@ -166,9 +166,9 @@ export function MapBench({ params }: Readonly<{ params: URLSearchParams }>) {
           const chunk = chunks[layers.length];
           if (chunk) {
             mark(`chunk ${layers.length} prepared`);
-            layers.push(buildingsLayer(chunk, layers.length, false));
+            layers.push(buildingsLayer(chunk, false));
             if (layers.length === chunks.length)
-              layers.splice(0, Infinity, ...chunks.map((c, i) => buildingsLayer(c, i)));
+              layers.splice(0, Infinity, ...chunks.map((c) => buildingsLayer(c)));
             // After this frame, not inside it.
             setTimeout(() => deck?.setProps({ layers: [...layers] }), 0);
           } else {

@@ -210,10 +210,10 @@ export function MapView({
       const pulse = (Math.sin(performance.now() / 300) + 1) / 2;
       const chunk = chunks[buildingLayers.length];
       if (chunk) {
-        buildingLayers.push(buildingsLayer(chunk, buildingLayers.length, false));
+        buildingLayers.push(buildingsLayer(chunk, false));
         // The last one is in: show them all together.
         if (buildingLayers.length === chunks.length)
-          buildingLayers.splice(0, Infinity, ...chunks.map((c, i) => buildingsLayer(c, i)));
+          buildingLayers.splice(0, Infinity, ...chunks.map((c) => buildingsLayer(c)));
       }
       let tilesMoved = false;
       if (raster && performance.now() - rasterCheckedAt > 250) {

@@ -82,11 +82,10 @@ export async function loadCityPack(
     }
   } else if (b) {
     const value = await json(b.file);
-    const format = b.format;
     if (value !== undefined) {
       const read = readBuildings(value, {
         file: b.file,
-        format,
+        format: b.format,
         crs: crsOf(b),
         ...(b.storeyHeight ? { storeyHeight: b.storeyHeight } : {}),
       });

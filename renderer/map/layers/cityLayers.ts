@@ -2,7 +2,7 @@ import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { COORDINATE_SYSTEM } from '@deck.gl/core';
 import { PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
 import type { CaseRecord } from '../../../shared/domain/caseStore';
-import { BUILDING_CHUNK, type BuildingMeshChunk } from '../../../shared/geo/buildingMesh';
+import type { BuildingMeshChunk } from '../../../shared/geo/buildingMesh';
 import type { Boundary, Camera, LineColumns } from '../../../shared/geo/features';
 import type { CaseHeat } from '../caseHeat';
 
@@ -13,10 +13,10 @@ import type { CaseHeat } from '../caseHeat';
 
 export const BUILDINGS_ID = 'buildings';
 
-/** The building a pick on a chunk layer stands for. */
+/** The building a pick on a chunk layer stands for (its id names the chunk's first building). */
 export function pickedBuilding(layerId: string, index: number): number | undefined {
   const match = /^buildings-(\d+)$/.exec(layerId);
-  return match ? Number(match[1]) * BUILDING_CHUNK + index : undefined;
+  return match ? Number(match[1]) + index : undefined;
 }
 
 /**
@@ -29,9 +29,9 @@ export function pickedBuilding(layerId: string, index: number): number | undefin
  * not drawn, so frames stay cheap until every chunk is ready, then all show at once (deck.gl
  * keeps a hidden layer's buffers, so showing it uploads nothing again).
  */
-export function buildingsLayer(chunk: BuildingMeshChunk, chunkIndex: number, visible = true) {
+export function buildingsLayer(chunk: BuildingMeshChunk, visible = true) {
   return new SolidPolygonLayer({
-    id: `${BUILDINGS_ID}-${chunkIndex}`,
+    id: `${BUILDINGS_ID}-${chunk.first}`,
     visible,
     coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
     coordinateOrigin: [chunk.origin[0], chunk.origin[1], 0],
