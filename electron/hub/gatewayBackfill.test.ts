@@ -80,8 +80,12 @@ describe('gateway backfill over socket.io', () => {
 
   it('moves past seqs the hub no longer has instead of waiting forever', async () => {
     const { store, applied } = await run([1, 2, 6], [1, 2, 4, 5, 6]);
-    expect(applied).toEqual([1, 2, 4, 5, 6]);
+    // Without seq 3 (dispatched), case A cannot be accepted or handled: 4 and 5 use up their
+    // seqs but are refused, and only what the store took counts as applied.
+    expect(applied).toEqual([1, 2, 6]);
+    expect(store.lastSeq).toBe(6);
     expect(store.diagnostics.lost).toBe(1);
+    expect(store.diagnostics.rejectedByReason).toMatchObject({ 'illegal-transition': 2 });
     expect(store.connection).toBe('connected');
   });
 });

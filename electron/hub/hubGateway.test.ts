@@ -42,10 +42,11 @@ describe('hub → gateway over loopback', () => {
     await until(() => store.connection === 'connected', 5_000, 'first connection');
 
     const total = 10_000;
-    const source = lifecycleEvents(total);
     let published = 0;
     let drops = 0;
     let restarts = 0;
+    const source = lifecycleEvents(total);
+
     while (published < total) {
       const batch = [];
       for (let i = 0; i < 40 && published < total; i += 1, published += 1)

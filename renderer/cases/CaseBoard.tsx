@@ -1,5 +1,7 @@
 import type { WallStore } from '../../shared/gateway/wallStore';
 import { useStoreVersion } from '../app/useStore';
+import { useI18n } from '../i18n/I18nContext';
+import { hubFaultText, noticeText } from '../i18n/notices';
 import { ConnectionBanner } from './ConnectionBanner';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { DueList } from './DueList';
@@ -14,7 +16,13 @@ export function CaseBoard({
   warnings,
 }: Readonly<{ store: WallStore; showDiagnostics: boolean; warnings: readonly string[] }>) {
   const version = useStoreVersion(store);
-  const notices = [...warnings, ...store.diagnostics.hubNotices];
+  const { language } = useI18n();
+  const { hubNotices, lastHubFault, hubFaults } = store.diagnostics;
+  const notices = [
+    ...warnings,
+    ...hubNotices.map((n) => noticeText(n, language)),
+    ...(lastHubFault ? [hubFaultText(lastHubFault.kind, hubFaults, language)] : []),
+  ];
   return (
     <div className="case-board" data-version={version}>
       <ConnectionBanner state={store.connection} />

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { positionSchema } from '../protocol/events';
+import { wellFormedText } from '../protocol/text';
 
 /**
  * Wall bus messages: what one window tells all the others (a selected case, where to look, the
  * profile or scene to show). Validated on receipt like any outside input.
  */
-const origin = z.string().min(1).max(128);
+const origin = wellFormedText(128, 1);
 
 export const busMessageSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -15,7 +16,7 @@ export const busMessageSchema = z.discriminatedUnion('kind', [
       z.null(),
       z.object({
         type: z.enum(['case', 'camera', 'building', 'alarm']),
-        id: z.string().min(1).max(64),
+        id: wellFormedText(64, 1),
       }),
     ]),
   }),
@@ -25,8 +26,8 @@ export const busMessageSchema = z.discriminatedUnion('kind', [
     position: positionSchema,
     zoom: z.number().min(0).max(24).optional(),
   }),
-  z.object({ kind: z.literal('profile'), origin, profileId: z.string().min(1).max(64) }),
-  z.object({ kind: z.literal('scene'), origin, sceneId: z.string().min(1).max(64) }),
+  z.object({ kind: z.literal('profile'), origin, profileId: wellFormedText(64, 1) }),
+  z.object({ kind: z.literal('scene'), origin, sceneId: wellFormedText(64, 1) }),
   /**
    * What one window's video tiles ask of the PC's player budget. Stays on this PC: browsers'
    * connection limits and decoders are per machine, so main never sends it to other PCs.
@@ -37,8 +38,8 @@ export const busMessageSchema = z.discriminatedUnion('kind', [
     demands: z
       .array(
         z.object({
-          key: z.string().min(1).max(96),
-          host: z.string().max(255),
+          key: wellFormedText(96, 1),
+          host: wellFormedText(255),
           priority: z.number().int().min(0).max(100),
         }),
       )

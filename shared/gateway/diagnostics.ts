@@ -1,4 +1,14 @@
 import type { RejectReason } from '../protocol/envelope';
+import type { HubNotice } from '../protocol/wire';
+
+/** Ways a hub was seen to misbehave; the gateway reconnects with backoff after each. */
+export type HubFaultKind =
+  | 'bad-hello'
+  | 'no-hello'
+  | 'implausible-seq'
+  | 'unservable-gap'
+  | 'bad-fetch-reply'
+  | 'oversized-batch';
 
 /** What the wall has taken in and refused, for the diagnostics panel and the tests. */
 export interface Diagnostics {
@@ -12,7 +22,10 @@ export interface Diagnostics {
   lost: number;
   rejectedByReason: Partial<Record<RejectReason, number>>;
   /** What the hub says about itself (a damaged log it repaired), shown on the wall. */
-  hubNotices: string[];
+  hubNotices: HubNotice[];
+  /** Times the hub broke the protocol (a malformed welcome, a seq out of all proportion). */
+  hubFaults: number;
+  lastHubFault?: { kind: HubFaultKind; detail: string; at: number };
   /** The last few rejections with their detail, newest first. */
   lastRejections: { seq?: number; reason: RejectReason; detail: string; at: number }[];
 }
@@ -28,6 +41,7 @@ export function emptyDiagnostics(): Diagnostics {
     lost: 0,
     rejectedByReason: {},
     hubNotices: [],
+    hubFaults: 0,
     lastRejections: [],
   };
 }

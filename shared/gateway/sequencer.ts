@@ -1,5 +1,21 @@
 import { decodeEnvelope, type Envelope } from '../protocol/envelope';
+import { isBinary } from '../protocol/jsonSize';
+import { MAX_BATCH } from '../protocol/wire';
 import type { WallStore } from './wallStore';
+
+/**
+ * The furthest a seq may lie beyond the newest one the hub has announced. Events reach a wall in
+ * order over one connection, so a seq this far ahead is a broken hub, not a gap to backfill.
+ */
+export const MAX_SEQ_JUMP = 1_000_000;
+
+/** What a batch showed about the hub, beyond the events themselves. */
+export interface ReceiveOutcome {
+  /** A seq out of all proportion: the batch stopped there, the hub is not to be trusted. */
+  readonly implausibleSeq?: number;
+  /** The batch was refused whole, unread (not an array, or too long). */
+  readonly refused?: boolean;
+}
 
 /**
  * Puts raw events from the wire into the store strictly in seq order: validates each, drops
@@ -17,14 +33,30 @@ export class Sequencer {
     private readonly onApplied?: (envelope: Envelope) => void,
   ) {}
 
-  /** Takes one batch off the wire; anything malformed is counted and skipped. */
-  receive(batch: unknown): void {
+  /**
+   * Takes one batch off the wire; anything malformed is counted and skipped. A batch that is no
+   * array or longer than `MAX_BATCH` is refused before it is walked (what it held is backfilled).
+   */
+  receive(batch: unknown): ReceiveOutcome {
     if (!Array.isArray(batch)) {
       this.store.reject('bad-envelope', 'batch is not an array');
-      return;
+      return { refused: true };
+    }
+    if (batch.length > MAX_BATCH) {
+      this.store.reject('too-large', `batch of ${batch.length} events (at most ${MAX_BATCH})`);
+      return { refused: true };
     }
     for (const raw of batch) {
+      if (isBinary(raw)) {
+        this.store.reject('bad-envelope', 'binary data instead of an event');
+        continue;
+      }
       const decoded = decodeEnvelope(raw);
+      const seq = decoded.ok ? decoded.envelope.seq : decoded.seq;
+      if (seq !== undefined && seq > this.ceiling()) {
+        this.store.reject('bad-envelope', `seq ${seq} is implausibly far ahead`, seq);
+        return { implausibleSeq: seq };
+      }
       if (decoded.ok) {
         this.accept(decoded.envelope.seq, decoded.envelope);
         continue;
@@ -37,6 +69,12 @@ export class Sequencer {
       // The seq is used up even though the event is refused, so the order continues past it.
       if (decoded.seq !== undefined) this.accept(decoded.seq, null);
     }
+    return {};
+  }
+
+  /** The highest seq believable now. */
+  ceiling(): number {
+    return Math.max(this.targetSeq, this.store.lastSeq) + MAX_SEQ_JUMP;
   }
 
   /** The range to ask the hub for, or undefined when nothing is missing. */
@@ -49,14 +87,21 @@ export class Sequencer {
     return to >= from ? { from, to } : undefined;
   }
 
-  /** After a backfill answered up to `to`: what the hub could not give is lost, move past it. */
+  /**
+   * After a backfill answered for everything up to `to`: what the hub could not give is lost,
+   * move past it. Counted, not walked seq by seq, so a wide hole costs as little as a narrow one.
+   */
   giveUpThrough(to: number): void {
-    for (let seq = this.store.lastSeq + 1; seq <= to; seq += 1) {
-      if (!this.pending.has(seq)) {
-        this.pending.set(seq, null);
-        this.store.diagnostics.lost += 1;
-      }
+    if (to <= this.store.lastSeq) return;
+    const parked = [...this.pending.keys()].filter((s) => s <= to).sort((a, b) => a - b);
+    this.store.diagnostics.lost += to - this.store.lastSeq - parked.length;
+    for (const seq of parked) {
+      this.store.skipSeq(seq - 1);
+      const envelope = this.pending.get(seq) ?? null;
+      this.pending.delete(seq);
+      this.apply(seq, envelope);
     }
+    this.store.skipSeq(to);
     this.drain();
   }
 
@@ -94,9 +139,9 @@ export class Sequencer {
   }
 
   private apply(seq: number, envelope: Envelope | null): void {
+    // Only what the store took is "applied": a refused event still uses up its seq.
     if (envelope) {
-      this.store.ingest(envelope);
-      this.onApplied?.(envelope);
+      if (this.store.ingest(envelope)) this.onApplied?.(envelope);
     } else this.store.skipSeq(seq);
   }
 

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { wellFormedText } from './text';
 
 /**
  * Runtime schemas of every event the hub sends on namespace `/wall`. Strings and arrays are
  * bounded so that a valid event is always small; anything larger is rejected before it is read.
  */
-const id = z.string().min(1).max(64);
+const id = wellFormedText(64, 1);
 /** Epoch milliseconds between 2000 and 2100: catches seconds-for-milliseconds and garbage. */
 const at = z.number().finite().min(946_684_800_000).max(4_102_444_800_000);
-const text = (max: number) => z.string().max(max);
+const text = (max: number) => wellFormedText(max);
 
 export const positionSchema = z.object({
   lon: z.number().finite().min(-180).max(180),
@@ -30,7 +31,7 @@ const caseRef = { caseId: id, at };
 
 const caseReported = z.object({
   ...caseRef,
-  category: z.string().min(1).max(96),
+  category: wellFormedText(96, 1),
   urgent: z.boolean(),
   position: positionSchema,
   source: z.enum(CASE_SOURCES),

@@ -1,6 +1,10 @@
+import { z } from 'zod';
+import { wellFormedText } from './text';
+
 /**
- * The socket.io conversation on namespace `/wall`, typed for both ends. The hub never trusts
- * these shapes either: every argument a client sends is checked before use.
+ * The socket.io conversation on namespace `/wall`, typed for both ends, with a runtime schema for
+ * every message: neither end trusts the other's shapes (the hub checks what a client asks, the
+ * gateway what a hub answers).
  */
 export const WALL_NAMESPACE = '/wall';
 
@@ -20,13 +24,29 @@ export interface HelloRequest {
   readonly wall?: string;
 }
 
+/** What a hub wants the wall to show about itself; the wall words it in the person's language. */
+export interface HubNotice {
+  readonly kind:
+    'damaged-lines' | 'missing-seqs' | 'log-unopenable' | 'log-lost-end' | 'write-failing' | 'text';
+  readonly count?: number;
+  /** A file the notice is about (where the damaged original was kept, the new log). */
+  readonly path?: string;
+  readonly detail?: string;
+}
+
 export interface HelloReply {
   readonly city: CityInfo;
-  /** The newest seq the hub has logged when it answered. */
+  /** The newest seq the hub has on disk when it answered. */
   readonly headSeq: number;
+  /** This run of the hub (changes at every start). */
   readonly hubId: string;
+  /**
+   * The log's identity, kept across restarts. A wall that held events of another log id starts
+   * over: the same seq in another log is another event.
+   */
+  readonly logId?: string;
   /** Problems the hub wants the wall to show (e.g. log lines it had to set aside). */
-  readonly notices?: readonly string[];
+  readonly notices?: readonly HubNotice[];
 }
 
 export interface FetchRequest {
@@ -35,13 +55,88 @@ export interface FetchRequest {
 }
 
 export interface FetchReply {
-  /** Raw envelopes in seq order; a seq in [from, to] that is absent is lost for good. */
+  /** Raw envelopes in seq order. */
   readonly events: readonly unknown[];
   readonly headSeq: number;
+  /**
+   * The answer covers [from, through]: a seq in it that is absent is lost for good. Below `to`
+   * when the reply's size bound was reached (ask again for the rest); beyond `to` when the log has
+   * a hole there. Absent from older hubs: then the answer covers [from, to] once headSeq ≥ to.
+   */
+  readonly through?: number;
+  /** Why nothing was served (too many fetches at once): ask again later. */
+  readonly refused?: 'busy' | 'bad-request';
 }
 
 /** The most a single fetch returns; the client asks again for the rest. */
 export const MAX_FETCH = 5_000;
+
+/** The most bytes of events a single fetch reply holds. */
+export const MAX_FETCH_BYTES = 1024 * 1024;
+
+/** The most events in one `events` message; a longer batch is refused unread. */
+export const MAX_BATCH = 10_000;
+
+const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const shortText = (max: number) => wellFormedText(max);
+
+export const helloRequestSchema = z.object({
+  lastSeq: seq,
+  node: shortText(64).optional(),
+  wall: shortText(64).optional(),
+});
+
+export const fetchRequestSchema = z.object({ from: seq, to: seq });
+
+const finite = z.number().finite();
+export const cityInfoSchema = z.object({
+  id: shortText(64),
+  name: shortText(100),
+  nameEn: shortText(100),
+  bounds: z
+    .object({
+      west: finite.min(-180).max(180),
+      south: finite.min(-90).max(90),
+      east: finite.min(-180).max(180),
+      north: finite.min(-90).max(90),
+    })
+    .refine(
+      (b) => b.west < b.east && b.south < b.north,
+      'bounds must have west < east and south < north',
+    ),
+});
+
+const noticeSchema = z.union([
+  shortText(300).transform((detail): HubNotice => ({ kind: 'text', detail })),
+  z.object({
+    kind: z.enum([
+      'damaged-lines',
+      'missing-seqs',
+      'log-unopenable',
+      'log-lost-end',
+      'write-failing',
+      'text',
+    ]),
+    count: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    path: shortText(500).optional(),
+    detail: shortText(300).optional(),
+  }),
+]);
+
+export const helloReplySchema = z.object({
+  city: cityInfoSchema,
+  headSeq: seq,
+  hubId: shortText(64),
+  logId: shortText(64).optional(),
+  notices: z.array(noticeSchema).max(20).optional(),
+});
+
+export const fetchReplySchema = z.object({
+  events: z.array(z.unknown()).max(MAX_FETCH),
+  headSeq: seq,
+  through: seq.optional(),
+  refused: z.enum(['busy', 'bad-request']).optional(),
+});
 
 export interface ServerToClient {
   events: (batch: readonly unknown[]) => void;
