@@ -110,8 +110,12 @@ export class Hub {
       else res.writeHead(503).end();
     });
     // A malformed request line or oversized headers: answered by Node, never thrown.
-    http.on('clientError', (_error, socket) => {
-      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    http.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+      const status =
+        error.code === 'HPE_HEADER_OVERFLOW'
+          ? '431 Request Header Fields Too Large'
+          : '400 Bad Request';
+      if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\n\r\n`);
       else socket.destroy();
     });
     const io = new Server<ClientToServer, ServerToClient>(http, {

@@ -1,5 +1,6 @@
 import type { Namespace, Socket } from 'socket.io';
 import { checkBusMessage } from '../../shared/bus/messages';
+import type { Envelope } from '../../shared/protocol/envelope';
 import { countRejection, type Diagnostics } from '../../shared/gateway/diagnostics';
 import {
   fetchRequestSchema,
@@ -34,6 +35,11 @@ export interface WallSocketDeps {
   readonly limiter?: FetchLimiter;
 }
 
+/** A gateway says hello once per connection; more than this in a burst is refused. */
+const HELLO_LIMITS = { perSocket: 1_000, total: 100_000, rate: 0.5, burst: 5 };
+/** Replays running at once over all sockets; more wait their turn. */
+const REPLAYS_AT_ONCE = 8;
+
 /** Events per replay message (and per read from the file). */
 const REPLAY_CHUNK = 2_000;
 
@@ -45,6 +51,8 @@ const REPLAY_CHUNK = 2_000;
 export function attachWallSockets(deps: WallSocketDeps): void {
   const { nsp, access, log, health } = deps;
   const limiter = deps.limiter ?? new FetchLimiter();
+  const hellos = new FetchLimiter(HELLO_LIMITS);
+  const replays = new Semaphore(REPLAYS_AT_ONCE);
   if (access.tokenRequired) {
     nsp.use((socket, next) => {
       const given = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -71,7 +79,9 @@ export function attachWallSockets(deps: WallSocketDeps): void {
       'hello',
       guard('hello', async (raw: unknown, reply: unknown) => {
         const request = helloRequestSchema.safeParse(raw);
-        if (typeof reply !== 'function' || !request.success) {
+        const allowed = hellos.tryStart(socket.id);
+        hellos.finish(socket.id);
+        if (typeof reply !== 'function' || !request.success || !allowed) {
           health.socketRefused += 1;
           socket.disconnect(true);
           return;
@@ -90,7 +100,10 @@ export function attachWallSockets(deps: WallSocketDeps): void {
           notices: deps.notices(),
         };
         (reply as (answer: HelloReply) => void)(answer);
-        await replay(socket, deps, lastSeq + 1, () => generation === helloGeneration);
+        const current = () => generation === helloGeneration && socket.connected;
+        await replays.run(() =>
+          current() ? replay(socket, deps, lastSeq + 1, current) : undefined,
+        );
       }),
     );
     // Wall bus messages go to the other PCs of the same wall, checked like any input.
@@ -139,13 +152,18 @@ export function attachWallSockets(deps: WallSocketDeps): void {
         }
       }),
     );
-    socket.on('disconnect', () => limiter.forget(socket.id));
+    socket.on('disconnect', () => {
+      limiter.forget(socket.id);
+      hellos.forget(socket.id);
+    });
   });
 }
 
 /**
- * Older history comes from the file in chunks; the newest part from memory, in the same turn as
- * joining the live room, so no event can fall between replay and live.
+ * Older history comes from the file, the newest from memory, a chunk at a time, waiting for the
+ * client to take each one (a slow or hostile reader holds back its own replay, not the hub's
+ * memory). The last chunk is sent in the same turn as joining the live room, so no event can
+ * fall between replay and live.
  */
 async function replay(
   socket: WallSocket,
@@ -156,17 +174,60 @@ async function replay(
   const { log } = deps;
   let from = start;
   for (;;) {
-    if (!socket.connected || !current()) return;
-    const recent = log.inMemoryRange(from, deps.sentHead());
+    if (!current()) return;
+    const head = deps.sentHead();
+    const recent = log.inMemoryRange(from, head);
     if (recent) {
-      for (let i = 0; i < recent.length; i += REPLAY_CHUNK)
-        socket.emit('events', recent.slice(i, i + REPLAY_CHUNK));
-      void socket.join('live');
-      return;
+      if (recent.length <= REPLAY_CHUNK) {
+        if (recent.length > 0) socket.emit('events', recent);
+        void socket.join('live');
+        return;
+      }
+      const chunk = recent.slice(0, REPLAY_CHUNK);
+      socket.emit('events', chunk);
+      from = (chunk[chunk.length - 1] as Envelope).seq + 1;
+    } else {
+      const chunk = await log.answer(from, from + REPLAY_CHUNK - 1, MAX_FETCH_BYTES);
+      if (!current()) return;
+      if (chunk.events.length > 0) socket.emit('events', chunk.events);
+      from = Math.max(from + 1, chunk.through + 1);
     }
-    const chunk = await log.answer(from, from + REPLAY_CHUNK - 1, MAX_FETCH_BYTES);
-    if (!socket.connected || !current()) return;
-    if (chunk.events.length > 0) socket.emit('events', chunk.events);
-    from = Math.max(from + 1, chunk.through + 1);
+    await drained(socket);
+  }
+}
+
+/** Resolves once the socket's queued packets went out (or after a while, to never hang). */
+function drained(socket: WallSocket): Promise<void> {
+  const queued = (socket.conn as unknown as { writeBuffer?: unknown[] }).writeBuffer?.length ?? 0;
+  if (queued === 0 || !socket.connected) return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      socket.conn.off('drain', done);
+      socket.off('disconnect', done);
+      resolve();
+    };
+    const timer = setTimeout(done, 5_000);
+    socket.conn.on('drain', done);
+    socket.on('disconnect', done);
+  });
+}
+
+/** Runs at most `size` tasks at once; the rest wait in order. */
+class Semaphore {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  async run<T>(task: () => Promise<T> | T): Promise<T> {
+    if (this.running >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running += 1;
+    try {
+      return await task();
+    } finally {
+      this.running -= 1;
+      this.waiting.shift()?.();
+    }
   }
 }
