@@ -17,6 +17,7 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '2' },
     speed: { type: 'string', default: '1' },
     seed: { type: 'string', default: '20261123' },
+    history: { type: 'string', default: '6' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -31,6 +32,7 @@ if (values.help) {
   --data-dir D           event log folder (default .hub-data/<source>)
   --serve DIR            also serve a built renderer at / (the browser preview)
   --rate N --speed N --seed N     demo: cases per minute, duration divisor, seed
+  --history H            demo: hours of history seeded into an empty log (default 6)
   --csv FILE --speedup N          nyc311: the CSV and the replay speed-up`);
   process.exit(0);
 }
@@ -43,6 +45,7 @@ const source: HubSource =
         casesPerMinute: Number(values.rate),
         speed: Number(values.speed),
         seed: Number(values.seed),
+        historyHours: Number(values.history),
       };
 
 const running = await startHub({

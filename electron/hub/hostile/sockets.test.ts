@@ -86,7 +86,12 @@ describe('hostile socket clients', () => {
 
     const socket = client(hub);
     await connected(socket);
-    for (const request of [null, { from: 'a', to: 2 }, { from: -5, to: Number.POSITIVE_INFINITY }, [1, 2]]) {
+    for (const request of [
+      null,
+      { from: 'a', to: 2 },
+      { from: -5, to: Number.POSITIVE_INFINITY },
+      [1, 2],
+    ]) {
       const reply = await new Promise<FetchReply>((resolve) =>
         socket.emit('fetch', request, resolve),
       );
