@@ -74,6 +74,8 @@ describe('Electron shell (real bundle, faked Electron API)', () => {
         contextIsolation: true,
         sandbox: true,
         nodeIntegration: false,
+        // The fake app says it is packaged: no DevTools on a production wall.
+        devTools: false,
       });
     }
     expect(report.permissionCheck).toBe(false);

@@ -1,4 +1,4 @@
-// `npm test`: type-check, lint, vitest, then Playwright in the system Chromium; ends with one
+// `npm test`: type-check, lint, the Electron security scan, vitest, then Playwright in the system Chromium; ends with one
 // line "N passed, N failed" summing both runners. Stops at the first step that fails to run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -28,6 +28,7 @@ function readJson(file) {
 step('typecheck', npx, ['tsc', '-b']);
 step('lint', npx, ['eslint', '--max-warnings', '0', '.']);
 step('format', npx, ['prettier', '--check', '.']);
+step('electron security scan', process.execPath, ['scripts/check-electron-security.mjs']);
 step('vitest', npx, [
   'vitest',
   'run',

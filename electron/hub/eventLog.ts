@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
 import { decodeEnvelope, makeEnvelope, type Envelope } from '../../shared/protocol/envelope';
 import type { WallEvent } from '../../shared/protocol/events';
 import { SeqIndex } from './seqIndex';
@@ -72,6 +73,8 @@ export class EventLog {
   private readonly windowSize: number;
   private readonly now: () => number;
   private readonly fsync: boolean;
+  /** Batches written and the time spent flushing them to disk (for `bench:events`). */
+  readonly writeStats = { batches: 0, events: 0, syncMs: 0 };
   /** Write failures since start (disk full, I/O error): the events wait in memory and are retried. */
   writeErrors = 0;
   lastWriteError: string | undefined;
@@ -259,6 +262,8 @@ export class EventLog {
           return;
         }
         for (const b of batch) this.remember(b.envelope, Buffer.byteLength(b.line));
+        this.writeStats.batches += 1;
+        this.writeStats.events += batch.length;
         const envelopes = batch.map((b) => b.envelope);
         for (const listener of this.durableListeners) listener(envelopes);
         this.scheduleState();
@@ -276,7 +281,11 @@ export class EventLog {
       const { bytesWritten } = await this.handle.write(buffer, done, buffer.length - done, null);
       done += bytesWritten;
     }
-    if (this.fsync) await this.handle.datasync();
+    if (this.fsync) {
+      const started = performance.now();
+      await this.handle.datasync();
+      this.writeStats.syncMs += performance.now() - started;
+    }
   }
 
   private scheduleState(): void {

@@ -52,4 +52,22 @@ describe('wall config', () => {
       'CITYWALL_HUB_URL ignored: not a URL',
     ]);
   });
+
+  it('removes a user name and password from the hub URL before any window sees it', () => {
+    const file = JSON.stringify({
+      platform: { url: 'https://ops:hunter2@hub.example.gov.cn:8443/wall' },
+    });
+    const { config, warnings } = parseConfig(file, {});
+    expect(config.platform?.url).toBe('https://hub.example.gov.cn:8443/wall');
+    expect(JSON.stringify(config)).not.toContain('hunter2');
+    expect(warnings[0]).toMatch(/password removed/);
+    const fromEnv = parseConfig(undefined, { CITYWALL_HUB_URL: 'http://a:b@10.0.0.5:7450' });
+    expect(fromEnv.config.platform?.url).toBe('http://10.0.0.5:7450');
+  });
+
+  it('refuses a hub URL that is not http or https', () => {
+    const { config, warnings } = parseConfig(undefined, { CITYWALL_HUB_URL: 'file:///etc/passwd' });
+    expect(config.platform).toBeUndefined();
+    expect(warnings[0]).toMatch(/not http or https/);
+  });
 });

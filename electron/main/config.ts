@@ -104,7 +104,46 @@ export function parseConfig(
   }
   if (env.CITYWALL_NODE) config = { ...config, node: env.CITYWALL_NODE.slice(0, 64) };
   if (env.CITYWALL_WALL) config = { ...config, wall: env.CITYWALL_WALL.slice(0, 64) };
-  return { config, warnings };
+  return withCleanHubUrl(config, warnings);
+}
+
+/**
+ * A hub URL must be http(s), and carries no `user:pass@`: those would travel to every window
+ * (the wall's status shows the hub) and into logs. They are removed, with a warning saying where
+ * a token belongs; a URL of another scheme is refused.
+ */
+function withCleanHubUrl(config: WallConfig, warnings: string[]): LoadedConfig {
+  const platform = config.platform;
+  if (!platform) return { config, warnings };
+  let url: URL;
+  try {
+    url = new URL(platform.url);
+  } catch {
+    return {
+      config: withoutPlatform(config),
+      warnings: [...warnings, 'hub URL ignored: not a URL'],
+    };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return {
+      config: withoutPlatform(config),
+      warnings: [...warnings, `hub URL ignored: ${url.protocol} is not http or https`],
+    };
+  if (!url.username && !url.password) return { config, warnings };
+  url.username = '';
+  url.password = '';
+  return {
+    config: { ...config, platform: { ...platform, url: url.toString().replace(/\/$/, '') } },
+    warnings: [
+      ...warnings,
+      'user name and password removed from the hub URL: put the token in platform.token (or CITYWALL_HUB_TOKEN)',
+    ],
+  };
+}
+
+function withoutPlatform(config: WallConfig): WallConfig {
+  const { platform: _dropped, ...rest } = config;
+  return rest;
 }
 
 export async function loadConfig(

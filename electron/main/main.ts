@@ -1,6 +1,7 @@
 import {
   app,
   BrowserWindow,
+  dialog,
   globalShortcut,
   ipcMain,
   net,
@@ -49,7 +50,15 @@ protocol.registerSchemesAsPrivileged([
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void app.whenReady().then(start);
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // The hub opens a fresh log rather than fail, so this is a bug: say it, never sit blank.
+      console.error('[citywall] the wall could not start:', error);
+      dialog.showErrorBox('CityWall', `The wall could not start / 大屏无法启动:\n${String(error)}`);
+      app.exit(1);
+    });
 }
 
 const rendererRoot = join(__dirname, '..', 'renderer');
@@ -74,7 +83,11 @@ async function start(): Promise<void> {
     const path = hubPath(request.url);
     if (path !== undefined) {
       if (!hubUrl) return new Response('not ready', { status: 503 });
-      const upstream = await net.fetch(`${hubUrl.replace(/\/+$/, '')}${path}`);
+      // The token stays in main: the page never sees it, the hub gets it as a bearer header.
+      const token = config.platform?.token;
+      const upstream = await net.fetch(`${hubUrl.replace(/\/+$/, '')}${path}`, {
+        ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+      });
       return new Response(upstream.body, {
         status: upstream.status,
         headers: {
@@ -139,7 +152,14 @@ async function start(): Promise<void> {
         show: false,
         backgroundColor: '#06121f',
         title: `CityWall — ${plan.label}`,
-        webPreferences: secureWebPreferences(preload),
+        webPreferences: {
+          ...secureWebPreferences(preload, { devTools: !app.isPackaged }),
+          // Spelled out where the window is made too, so a scanner reading this call sees them.
+          contextIsolation: true,
+          sandbox: true,
+          nodeIntegration: false,
+          disableBlinkFeatures: 'Auxclick',
+        },
       });
       let current = { view: plan.view, params: plan.params };
       const backoff = new ReloadBackoff();

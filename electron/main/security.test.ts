@@ -21,6 +21,11 @@ describe('window security', () => {
     });
   });
 
+  it('closes DevTools unless asked (development only)', () => {
+    expect(secureWebPreferences('/p.cjs').devTools).toBe(false);
+    expect(secureWebPreferences('/p.cjs', { devTools: true }).devTools).toBe(true);
+  });
+
   it('allows connections to nothing but the app itself', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");

@@ -38,9 +38,14 @@ export function templateOrigin(template: string): string {
   return new URL(template.replace(/\{-?[a-z]\}/g, '0')).origin;
 }
 
-export function secureWebPreferences(preload: string) {
+/**
+ * The webPreferences of every wall window. DevTools only in development: wall PCs stand in
+ * public halls, and an open DevTools is a console into the page.
+ */
+export function secureWebPreferences(preload: string, options: { devTools?: boolean } = {}) {
   return {
     preload,
+    devTools: options.devTools ?? false,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -52,6 +57,8 @@ export function secureWebPreferences(preload: string) {
     webviewTag: false,
     spellcheck: false,
     backgroundThrottling: false,
+    // The middle-click (auxclick) event can open links in new windows; a wall has no use for it.
+    disableBlinkFeatures: 'Auxclick',
   } as const;
 }
 

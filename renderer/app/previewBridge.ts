@@ -3,6 +3,7 @@ import { defaultScheduler } from '../../shared/gateway/frameScheduler';
 import { Gateway } from '../../shared/gateway/gateway';
 import { WallStore } from '../../shared/gateway/wallStore';
 import type { WallBridge } from '../../shared/ipc/contract';
+import { setHubToken } from './hubAuth';
 
 /**
  * The browser preview's stand-in for the preload: the same gateway that Electron main runs,
@@ -12,6 +13,7 @@ export function createPreviewBridge(params: URLSearchParams): WallBridge {
   const url = params.get('hub') ?? window.location.origin;
   const store = new WallStore({ scheduler: defaultScheduler() });
   const token = params.get('token');
+  setHubToken(url, token);
   const bridge = new StoreBridge(store, defaultScheduler(), {
     windowId: 'preview',
     displayLabel: 'browser',

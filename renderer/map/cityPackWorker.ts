@@ -10,14 +10,17 @@ import { describeProblem } from '../../shared/geo/problems';
  * and per-vertex attributes) there too, and hands the typed arrays over without copying them
  * (transfer), so a large city never blocks the wall's frame.
  */
-self.onmessage = async (event: MessageEvent<{ base: string }>) => {
-  const base = event.data.base;
+self.onmessage = async (
+  event: MessageEvent<{ base: string; headers?: Record<string, string> }>,
+) => {
+  const { base, headers = {} } = event.data;
+  const authorised: typeof fetch = (input, init) => fetch(input, { ...init, headers });
   try {
-    const response = await fetch(`${base}citypack.json`);
+    const response = await authorised(`${base}citypack.json`);
     const checked = checkCityPack(await response.json());
     if (!checked.ok) throw new Error(`citypack.json: ${checked.error}`);
     const started = performance.now();
-    const pack = await loadCityPack(checked.manifest, fetchFileSource(base));
+    const pack = await loadCityPack(checked.manifest, fetchFileSource(base, authorised));
     const parseMs = performance.now() - started;
     const mesh = pack.buildings ? buildingMesh(pack.buildings) : [];
     const transfer: ArrayBuffer[] = meshBuffers(mesh);

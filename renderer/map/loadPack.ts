@@ -1,5 +1,6 @@
 import type { BuildingMeshChunk } from '../../shared/geo/buildingMesh';
 import type { CityPack } from '../../shared/geo/loadCityPack';
+import { hubHeaders } from '../app/hubAuth';
 
 export interface LoadedPack {
   readonly pack: CityPack;
@@ -24,6 +25,6 @@ export function loadPackInWorker(base: string): Promise<LoadedPack> {
       worker.terminate();
       reject(new Error(event.message));
     };
-    worker.postMessage({ base });
+    worker.postMessage({ base, headers: hubHeaders(base) });
   });
 }

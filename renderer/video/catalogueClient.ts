@@ -1,3 +1,4 @@
+import { hubHeaders } from '../app/hubAuth';
 import {
   checkCatalogue,
   type CatalogueCamera,
@@ -12,7 +13,8 @@ export interface LoadedCatalogue {
 /** Reads the hub's camera catalogue; a failed or bad answer is a problem, never a crash. */
 export async function loadCatalogue(hubBase: string): Promise<LoadedCatalogue> {
   try {
-    const response = await fetch(`${hubBase}/api/cameras`, { cache: 'no-store' });
+    const url = `${hubBase}/api/cameras`;
+    const response = await fetch(url, { cache: 'no-store', headers: hubHeaders(url) });
     if (!response.ok)
       return { cameras: [], problems: [{ index: -1, reason: `HTTP ${response.status}` }] };
     return checkCatalogue(await response.json());

@@ -1,6 +1,7 @@
 import Hls, { ErrorDetails, ErrorTypes, Events, type ErrorData, type HlsConfig } from 'hls.js';
 import { driftDecision } from '../../shared/video/drift';
 import { TileHealth, type HealthAction, type TileState } from '../../shared/video/tileHealth';
+import { hubHeaders } from '../app/hubAuth';
 
 export interface TileStatus {
   readonly state: TileState;
@@ -42,6 +43,10 @@ export const TILE_HLS_CONFIG: Partial<HlsConfig> = {
   manifestLoadPolicy: failFast(1),
   playlistLoadPolicy: failFast(1),
   fragLoadPolicy: failFast(2),
+  // The preview's hub token, for the hub's own streams only (never sent to a media server).
+  xhrSetup: (xhr, url) => {
+    for (const [name, value] of Object.entries(hubHeaders(url))) xhr.setRequestHeader(name, value);
+  },
 };
 
 /** How many hls.js players exist right now, over every tile of the page (the leak test reads it). */

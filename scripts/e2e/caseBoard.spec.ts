@@ -103,5 +103,8 @@ test('a hub that repaired its damaged log says so on the wall', async ({ page })
   });
   await page.goto(`${preview.hub.url}/?view=cases&diagnostics`);
   await expect(page.getByTestId('diag-last-seq')).toHaveText('5', { timeout: 10_000 });
+  // The hub sends a kind and a count; the wall words it in its own language.
+  await expect(page.getByTestId('notices')).toContainText('日志有 1 行损坏');
+  await page.getByTestId('toggle-language').click();
   await expect(page.getByTestId('notices')).toContainText('1 damaged line(s) set aside');
 });

@@ -291,9 +291,10 @@ test('a configured raster tile source is drawn under the city pack, fetched tile
     });
     expect(centre?.[0]).toBeGreaterThanOrEqual(12);
     expect(centre?.[0]).toBeLessThanOrEqual(16);
-    // Where no building stands, the tiles' colour shows.
-    const { tile: share } = await pixelStats(page, 0, 0, 800, 600);
-    expect(share).toBeGreaterThan(0.1);
+    // Where no building stands, the tiles' colour shows, once software WebGL has drawn them all.
+    await expect
+      .poll(async () => (await pixelStats(page, 0, 0, 800, 600)).tile, { timeout: 30_000 })
+      .toBeGreaterThan(0.1);
   } finally {
     await tiles.close();
   }

@@ -14,6 +14,8 @@ let readyResolve;
 const ready = new Promise((r) => (readyResolve = r));
 let userData;
 app.requestSingleInstanceLock = () => true;
+app.isPackaged = true;
+app.exit = (code) => process.exit(code);
 app.whenReady = () => ready;
 app.getPath = () => userData;
 // The packaged app's root: here, the repository (assets/ lies below it, as in the asar).
@@ -104,8 +106,8 @@ class BrowserWindow extends EventEmitter {
 }
 
 const net = {
-  fetch: async (url) => {
-    if (url.startsWith('http')) return fetch(url);
+  fetch: async (url, init) => {
+    if (url.startsWith('http')) return fetch(url, init);
     try {
       return new Response(await readFile(fileURLToPath(url)));
     } catch {
@@ -124,8 +126,10 @@ const globalShortcut = {
   unregisterAll: () => shortcuts.clear(),
 };
 const powerSaveBlocker = { start: (type) => report.blockers.push(type) && 1, stop: () => {} };
+const dialog = { showErrorBox: (title, text) => (report.errorBox = `${title}: ${text}`) };
 const fake = {
   app,
+  dialog,
   ipcMain,
   protocol,
   session: { defaultSession },

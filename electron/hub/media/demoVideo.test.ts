@@ -75,3 +75,38 @@ describe('the demo media server and camera catalogue', () => {
     expect((await get(camera.stream)).status).toBe(200);
   });
 });
+
+describe('the demo media server behind a token', () => {
+  it('a playlist fetched with a ticket hands the ticket to its segments; without one, nothing plays', async () => {
+    const temp = await tempDir();
+    const running = await startHub({
+      dataDir: temp.dir,
+      token: 'wall-token',
+      source: { kind: 'demo', casesPerMinute: 0, historyHours: 0 },
+      demoVideoDir: VIDEO_DIR,
+    });
+    try {
+      const base = running.hub.url;
+      const bearer = { authorization: 'Bearer wall-token' };
+      const { cameras } = checkCatalogue(
+        await (await fetch(`${base}/api/cameras`, { headers: bearer })).json(),
+      );
+      const stream = cameras[0]?.stream ?? '';
+      expect((await fetch(`${base}${stream}`)).status).toBe(401);
+      const { ticket } = (await (
+        await fetch(`${base}/api/ticket`, { headers: bearer })
+      ).json()) as {
+        ticket: string;
+      };
+      const playlist = await (await fetch(`${base}${stream}?ticket=${ticket}`)).text();
+      const segment = playlist.split('\n').find((l) => l.includes('.m4s'));
+      expect(segment).toMatch(new RegExp(`\\.m4s\\?ticket=${ticket.replace('.', '\\.')}$`));
+      const dir = stream.replace(/index\.m3u8$/, '');
+      expect((await fetch(`${base}${dir}${segment}`)).status).toBe(200);
+      expect((await fetch(`${base}${dir}${segment?.split('?')[0]}`)).status).toBe(401);
+    } finally {
+      await running.stop();
+      await temp.cleanup();
+    }
+  }, 30_000);
+});

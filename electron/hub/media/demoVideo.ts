@@ -77,6 +77,7 @@ export function demoVideoRoute(options: DemoVideoOptions) {
     _req: IncomingMessage,
     res: ServerResponse,
     headers: Record<string, string>,
+    query?: URLSearchParams,
   ): boolean => {
     const match = ROUTE.exec(path);
     if (!match) return false;
@@ -88,7 +89,10 @@ export function demoVideoRoute(options: DemoVideoOptions) {
     const { clip, offsetMs } = clipOf(options.clips, camera);
     const window = liveWindow(clip.durations, now(), offsetMs);
     if (file === 'index.m3u8') {
-      const text = livePlaylist(window, 'init.mp4', (i) => `${i}.m4s`);
+      // A playlist fetched with a media ticket passes it on to its segments (relative URIs drop the query).
+      const ticket = query?.get('ticket');
+      const suffix = ticket && /^\d{1,16}\.[0-9a-f]{64}$/.test(ticket) ? `?ticket=${ticket}` : '';
+      const text = livePlaylist(window, `init.mp4${suffix}`, (i) => `${i}.m4s${suffix}`);
       res
         .writeHead(200, {
           ...headers,
