@@ -202,11 +202,12 @@ const envelopes = events.map((e, i) => makeEnvelope(i + 1, Date.now(), e));
 console.log(
   `CityWall event benchmark: ${THROUGHPUT_EVENTS.toLocaleString()} events for throughput, ${RATE}/s for ${LATENCY_SECONDS} s for latency; Node ${process.version}`,
 );
+// First, while the process holds little else, so the RSS figures are mostly the hub's.
+const burst = await fetchBurst(50_000);
 const raw = await rawSocketIo(envelopes, RATE * LATENCY_SECONDS, false);
 const rawBatched = await rawSocketIo(envelopes, 0, true);
 const wall = await wallPipeline(events, latencyEvents, true);
 const wallNoSync = await wallPipeline(events, latencyEvents, false);
-const burst = await fetchBurst(50_000);
 
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(n >= 100 ? 0 : 2) : '—');
 const rows = [
