@@ -36,14 +36,26 @@ step('vitest', npx, [
   '--reporter=json',
   '--outputFile.json=build/vitest.json',
 ]);
-const built = step('renderer build', npx, [
-  'vite',
-  'build',
-  '--config',
-  'renderer/vite.config.ts',
-  '--logLevel',
-  'warn',
-]);
+// One check, up front, instead of the same launch error from every browser test.
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const haveChromium = existsSync(chromium);
+if (!haveChromium) {
+  console.error(`\n✗ no Chromium at ${chromium}: the browser tests cannot run.
+  Debian/Ubuntu: apt-get install chromium (then CHROMIUM_PATH=/usr/bin/chromium, the default)
+  elsewhere: point CHROMIUM_PATH at any Chromium or Chrome binary; where the internet allows,
+  npx playwright install chromium gives one (then CHROMIUM_PATH=$(node -e "console.log(require('playwright').chromium.executablePath())"))`);
+  failedSteps += 1;
+}
+const built =
+  haveChromium &&
+  step('renderer build', npx, [
+    'vite',
+    'build',
+    '--config',
+    'renderer/vite.config.ts',
+    '--logLevel',
+    'warn',
+  ]);
 if (built) {
   step('playwright', npx, ['playwright', 'test', '--reporter=list,json'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: 'build/playwright.json',
