@@ -1,10 +1,12 @@
-// `npm test`: type-check, lint, the Electron security scan, vitest, then Playwright in the system Chromium; ends with one
+// `npm test`: type-check, lint, import cycles, unused exports, the Electron security scan,
+// vitest, then Playwright in the system Chromium; ends with one
 // line "N passed, N failed" summing both runners. Stops at the first step that fails to run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 mkdirSync('build', { recursive: true });
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 let failedSteps = 0;
 
 function step(name, command, args, env = {}) {
@@ -28,7 +30,9 @@ function readJson(file) {
 step('typecheck', npx, ['tsc', '-b']);
 step('lint', npx, ['eslint', '--max-warnings', '0', '.']);
 step('format', npx, ['prettier', '--check', '.']);
-step('electron security scan', process.execPath, ['scripts/check-electron-security.mjs']);
+step('import cycles', npm, ['run', '--silent', 'check:cycles']);
+step('unused exports', npm, ['run', '--silent', 'check:exports']);
+step('electron security scan', npm, ['run', '--silent', 'check:electron']);
 step('vitest', npx, [
   'vitest',
   'run',

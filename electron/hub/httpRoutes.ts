@@ -141,7 +141,7 @@ function json(res: ServerResponse, cors: Record<string, string>, body: unknown):
 }
 
 /** The request's URL, or undefined when it is not one (no leading slash, bad percent-escapes). */
-export function parseUrl(raw: string | undefined): URL | undefined {
+function parseUrl(raw: string | undefined): URL | undefined {
   if (!raw || !raw.startsWith('/') || raw.length > 8192) return undefined;
   try {
     const url = new URL(raw, 'http://hub.invalid');
@@ -152,7 +152,7 @@ export function parseUrl(raw: string | undefined): URL | undefined {
 }
 
 /** `decodeURIComponent` that answers undefined instead of throwing on a malformed escape. */
-export function decodePath(text: string): string | undefined {
+function decodePath(text: string): string | undefined {
   try {
     const decoded = decodeURIComponent(text);
     return decoded.includes('\0') ? undefined : decoded;

@@ -8,7 +8,7 @@ import { LANGUAGES } from '../../shared/ipc/contract';
  * PC's node id and the wall language. From `citywall.json` in the user data folder, with
  * CITYWALL_HUB_URL / CITYWALL_HUB_TOKEN / CITYWALL_NODE taking precedence.
  */
-export const configSchema = z.object({
+const configSchema = z.object({
   platform: z
     .object({
       url: z.string().url().max(500),

@@ -30,7 +30,7 @@ const failFast = (retries: number) => ({
  * seconds of buffer behind the playhead, and gives up quickly on a failed load so the tile's own
  * health rules (offline, retry with a short backoff) decide, not hls.js's long default retries.
  */
-export const TILE_HLS_CONFIG: Partial<HlsConfig> = {
+const TILE_HLS_CONFIG: Partial<HlsConfig> = {
   enableWorker: true,
   lowLatencyMode: true,
   liveSyncDuration: 1.5,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { crc32, deflateSync } from 'node:zlib';
 
 /** A one-colour 256×256 PNG, written by hand (no image library in the tests). */
-export function solidPng([r, g, b]: readonly [number, number, number]): Buffer {
+function solidPng([r, g, b]: readonly [number, number, number]): Buffer {
   const row = Buffer.alloc(1 + 256 * 3);
   for (let x = 0; x < 256; x += 1) row.set([r, g, b], 1 + x * 3);
   const raw = Buffer.concat(Array.from({ length: 256 }, () => row));

@@ -19,7 +19,7 @@ export interface Category {
   readonly en: string;
 }
 
-export const CATEGORY_CLASSES: readonly CategoryClass[] = [
+const CATEGORY_CLASSES: readonly CategoryClass[] = [
   { id: 'component/utilities', kind: 'component', zh: '公用设施', en: 'Public utilities' },
   { id: 'component/traffic', kind: 'component', zh: '道路交通', en: 'Roads and traffic' },
   { id: 'component/appearance', kind: 'component', zh: '市容环境', en: 'City appearance' },
@@ -207,8 +207,4 @@ export function findCategory(id: string): Category | undefined {
 /** The class of a category id (`event/street-order/x` → `event/street-order`). */
 export function findCategoryClass(id: string): CategoryClass | undefined {
   return classById.get(byId.get(id)?.classId ?? id);
-}
-
-export function isKnownCategory(id: string): boolean {
-  return byId.has(id);
 }

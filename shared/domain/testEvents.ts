@@ -1,7 +1,7 @@
 import type { WallEvent } from '../protocol/events';
 
 /** Builders for case events in tests and benchmarks: times in minutes from a fixed origin. */
-export const T0 = Date.UTC(2026, 10, 23, 0, 0, 0);
+const T0 = Date.UTC(2026, 10, 23, 0, 0, 0);
 export const min = (m: number): number => T0 + m * 60_000;
 
 export function reported(

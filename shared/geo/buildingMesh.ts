@@ -31,7 +31,7 @@ export interface BuildingMeshChunk {
  * Buildings per chunk: a chunk is one layer whose buffers the map uploads in one frame, small
  * enough to keep that frame short, large enough that a city is a handful of layers.
  */
-export const BUILDING_CHUNK = 25_000;
+const BUILDING_CHUNK = 25_000;
 
 const DEG = Math.PI / 180;
 

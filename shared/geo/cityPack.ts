@@ -15,7 +15,7 @@ const file = z
     'a file name inside the pack',
   );
 
-export const cityPackSchema = z.object({
+const cityPackSchema = z.object({
   version: z.literal(1),
   id: z.string().min(1).max(64),
   name: z.object({ zh: z.string().min(1).max(64), en: z.string().min(1).max(64) }),

@@ -6,7 +6,7 @@ const EARTH_RADIUS_M = 6_371_008.8;
 const RAD = Math.PI / 180;
 
 /** Metres east and north of `from` to `to`. */
-export function offsetMetres(
+function offsetMetres(
   from: readonly [number, number],
   to: readonly [number, number],
 ): [number, number] {

@@ -85,13 +85,6 @@ export interface PushEvents {
   'wall:profiles': ProfileList;
 }
 export type PushChannel = keyof PushEvents;
-export const PUSH_CHANNELS: readonly PushChannel[] = [
-  'wall:batch',
-  'wall:language',
-  'wall:bus',
-  'wall:view',
-  'wall:profiles',
-];
 
 /**
  * `window.wall`: what the preload exposes, and what the browser preview provides in-page.

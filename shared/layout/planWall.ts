@@ -97,7 +97,7 @@ function dropMirrors(displays: readonly DisplayInfo[], warnings: string[]): Disp
 }
 
 /** Display targets to present displays: by id, then label, then exact bounds, then size. */
-export function matchDisplays(
+function matchDisplays(
   targets: readonly DisplayTarget[],
   displays: readonly DisplayInfo[],
 ): Map<string, DisplayInfo> {

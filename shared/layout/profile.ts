@@ -10,12 +10,12 @@ export type ViewName = (typeof VIEW_NAMES)[number];
 
 const fraction = z.number().min(0).max(1);
 /** A rectangle in fractions of its surface (0..1 on both axes). */
-export const fracRectSchema = z
+const fracRectSchema = z
   .object({ x: fraction, y: fraction, w: fraction.positive(), h: fraction.positive() })
   .refine((r) => r.x + r.w <= 1.000001 && r.y + r.h <= 1.000001, 'rect leaves its surface');
 export type FracRect = z.infer<typeof fracRectSchema>;
 
-export const regionTargetSchema = z.discriminatedUnion('kind', [
+const regionTargetSchema = z.discriminatedUnion('kind', [
   /** Part of the video wall: the grid of like panels, as one canvas (bezels included). */
   z.object({ kind: z.literal('wall'), rect: fracRectSchema }),
   /** Part of the operator screen (the display that is not part of the wall). */
@@ -29,7 +29,7 @@ export const regionTargetSchema = z.discriminatedUnion('kind', [
 ]);
 export type RegionTarget = z.infer<typeof regionTargetSchema>;
 
-export const regionSchema = z.object({
+const regionSchema = z.object({
   id: z.string().min(1).max(64),
   view: z.enum(VIEW_NAMES),
   params: z.record(z.string().max(64), z.string().max(500)).optional(),
@@ -42,7 +42,7 @@ export const regionSchema = z.object({
 export type Region = z.infer<typeof regionSchema>;
 
 /** How a profile recognises a display across reboots: id first, then label, then size and position. */
-export const displayTargetSchema = z.object({
+const displayTargetSchema = z.object({
   key: z.string().min(1).max(64),
   id: z.string().max(64).optional(),
   label: z.string().max(128).optional(),
@@ -53,7 +53,7 @@ export const displayTargetSchema = z.object({
 });
 export type DisplayTarget = z.infer<typeof displayTargetSchema>;
 
-export const PROFILE_VERSION = 1;
+const PROFILE_VERSION = 1;
 
 export const profileSchema = z.object({
   version: z.literal(PROFILE_VERSION),

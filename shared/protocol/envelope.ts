@@ -3,7 +3,7 @@ import { EVENT_SCHEMAS, isEventType, type WallEvent } from './events';
 import { exceedsJsonSize } from './jsonSize';
 
 /** The protocol version this build speaks. A hub that sends another is rejected, not guessed at. */
-export const PROTOCOL_VERSION = 1;
+const PROTOCOL_VERSION = 1;
 
 /** Events larger than this are rejected unread: a valid event is a few hundred bytes. */
 export const MAX_EVENT_BYTES = 64 * 1024;
@@ -19,7 +19,7 @@ const envelopeShape = z.object({
   payload: z.unknown(),
 });
 
-export const REJECT_REASONS = [
+const REJECT_REASONS = [
   'malformed-json',
   'too-large',
   'bad-envelope',

@@ -16,7 +16,7 @@ export const positionSchema = z.object({
 });
 export type Position = z.infer<typeof positionSchema>;
 
-export const CASE_SOURCES = [
+const CASE_SOURCES = [
   'inspector',
   'grid-worker',
   'camera',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** True when `value` is whole Unicode text (no lone surrogate). */
-export function isWellFormed(value: string): boolean {
+function isWellFormed(value: string): boolean {
   return !LONE_SURROGATE.test(value);
 }
 

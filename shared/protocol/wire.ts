@@ -89,7 +89,7 @@ export const helloRequestSchema = z.object({
 export const fetchRequestSchema = z.object({ from: seq, to: seq });
 
 const finite = z.number().finite();
-export const cityInfoSchema = z.object({
+const cityInfoSchema = z.object({
   id: shortText(64),
   name: shortText(100),
   nameEn: shortText(100),

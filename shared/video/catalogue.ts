@@ -12,7 +12,7 @@ const streamUrl = text(2048).refine(
   'stream must be an http(s) URL or a path on the hub',
 );
 
-export const catalogueCameraSchema = z.object({
+const catalogueCameraSchema = z.object({
   id: text(64),
   name: text(128),
   position: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
@@ -33,7 +33,7 @@ export interface CatalogueProblem {
   readonly reason: string;
 }
 
-export const MAX_CATALOGUE = 20_000;
+const MAX_CATALOGUE = 20_000;
 
 export function checkCatalogue(raw: unknown): {
   cameras: CatalogueCamera[];

@@ -25,7 +25,7 @@ export interface LinkageOptions {
   readonly isOnline?: (id: string) => boolean;
 }
 
-export const AWAY_PENALTY = 3;
+const AWAY_PENALTY = 3;
 
 export function linkedCameras(
   cameras: readonly LinkableCamera[],

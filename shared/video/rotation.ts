@@ -18,7 +18,7 @@ export function rotationScenes(cameraIds: readonly string[], tiles: number): str
   return scenes.length > 0 ? scenes : [[]];
 }
 
-export const MIN_DWELL_SECONDS = 5;
+const MIN_DWELL_SECONDS = 5;
 
 export class Rotation {
   private readonly scenes: string[][];

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { HubAccess, TICKET_TTL_MS } from '../access';
 import { Hub, type HubOptions } from '../hub';
 import { lifecycleEvents, rawRequest, tempDir, TEST_CITY } from '../testSupport';
 
@@ -117,7 +118,7 @@ describe('hostile HTTP requests', () => {
   });
 
   it('an expired ticket is refused', async () => {
-    const { HubAccess, TICKET_TTL_MS } = await import('../access');
+
     let now = Date.now();
     const access = new HubAccess('tok', [], () => now);
     const issued = access.issueTicket();

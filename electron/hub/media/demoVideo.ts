@@ -51,7 +51,7 @@ export interface DemoVideoOptions {
 }
 
 /** The clip a camera shows and where in it it stands: fixed per camera, spread over the clips. */
-export function clipOf(
+function clipOf(
   clips: readonly DemoClip[],
   cameraId: string,
 ): { clip: DemoClip; offsetMs: number } {
@@ -65,7 +65,7 @@ export function clipOf(
  * Where the endless timeline starts. Fixed, so sequence numbers survive hub restarts; recent,
  * because hls.js stalled in our tests on sequence numbers counted from 1970 (about 1.8e9).
  */
-export const TIMELINE_EPOCH_MS = Date.UTC(2026, 0, 1);
+const TIMELINE_EPOCH_MS = Date.UTC(2026, 0, 1);
 
 const ROUTE = /^\/hls\/([\w-]{1,64})\/(index\.m3u8|init\.mp4|(\d{1,16})\.m4s)$/;
 

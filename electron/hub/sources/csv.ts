@@ -2,7 +2,7 @@
  * A small RFC 4180 CSV reader: quoted fields, doubled quotes, commas and line breaks inside
  * quotes, CRLF, and a leading byte order mark. Yields one row (array of fields) at a time.
  */
-export function* parseCsv(text: string): Generator<string[]> {
+function* parseCsv(text: string): Generator<string[]> {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = text.length;
   let row: string[] = [];

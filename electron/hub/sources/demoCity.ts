@@ -98,7 +98,7 @@ function gaussian(random: Random): number {
 export const GRID_CELL = { width: 0.001, height: 0.0009 } as const;
 
 /** The unit grid cell a position falls in (the tiny epsilon keeps cells' own edges in them). */
-export function gridCellOf(p: Position): { col: number; row: number } {
+function gridCellOf(p: Position): { col: number; row: number } {
   return {
     col: Math.floor((p.lon - DEMO_CITY.bounds.west) / GRID_CELL.width + 1e-9),
     row: Math.floor((p.lat - DEMO_CITY.bounds.south) / GRID_CELL.height + 1e-9),

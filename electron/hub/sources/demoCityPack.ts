@@ -14,7 +14,7 @@ import {
 } from './demoCity';
 
 /** The demo city's seed: the same Duanzhou every time. */
-export const DEMO_CITY_SEED = 441_202;
+const DEMO_CITY_SEED = 441_202;
 const BUILDINGS = 50_000;
 const CAMERAS = 90;
 

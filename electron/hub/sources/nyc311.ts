@@ -54,7 +54,7 @@ export function nycCategory(complaintType: string): string {
 }
 
 /** NYC status → how far along our lifecycle the request got. */
-export function nycTargetState(status: string): CaseState {
+function nycTargetState(status: string): CaseState {
   switch (status.trim().toLowerCase()) {
     case 'closed':
       return 'closed';

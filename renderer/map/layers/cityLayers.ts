@@ -11,7 +11,7 @@ import type { CaseHeat } from '../caseHeat';
  * diffs by id, so a new heatmap buffer never rebuilds the buildings.
  */
 
-export const BUILDINGS_ID = 'buildings';
+const BUILDINGS_ID = 'buildings';
 
 /** The building a pick on a chunk layer stands for (its id names the chunk's first building). */
 export function pickedBuilding(layerId: string, index: number): number | undefined {

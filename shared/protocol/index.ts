@@ -1,4 +1,0 @@
-export * from './events';
-export * from './envelope';
-export { exceedsJsonSize } from './jsonSize';
-export * from './wire';
