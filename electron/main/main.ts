@@ -18,7 +18,7 @@ import { StoreBridge } from '../../shared/gateway/bridge';
 import { timerScheduler } from '../../shared/gateway/frameScheduler';
 import { Gateway } from '../../shared/gateway/gateway';
 import { WallStore } from '../../shared/gateway/wallStore';
-import type { Language } from '../../shared/ipc/contract';
+import type { Language, PushChannel, PushEvents } from '../../shared/ipc/contract';
 import type { DisplayInfo, WindowPlan } from '../../shared/layout/displays';
 import { startHub, type RunningHub } from '../hub/startHub';
 import { hubPath, contentType, resolveAppFile } from './appFiles';
@@ -34,8 +34,8 @@ import {
   secureWebPreferences,
 } from './security';
 import { ProfileStore } from './profileStore';
-import { ReloadBackoff } from './reloadBackoff';
 import { WallController } from './wallController';
+import { WindowRecovery } from './windowRecovery';
 import { WindowManager, type WindowHandle } from './windowManager';
 
 /*
@@ -162,11 +162,11 @@ async function start(): Promise<void> {
         },
       });
       let current = { view: plan.view, params: plan.params };
-      const backoff = new ReloadBackoff();
-      const reload = () => {
+      const recovery = new WindowRecovery();
+      const reloadAfter = (delay: number) => {
         setTimeout(() => {
           if (!win.isDestroyed()) void win.loadURL(pageUrl(plan, current.view, current.params));
-        }, backoff.next(Date.now()));
+        }, delay);
       };
       win.once('ready-to-show', () => {
         // Set again once shown: some drivers place a new window on the primary display first.
@@ -174,21 +174,28 @@ async function start(): Promise<void> {
         win.show();
       });
       win.on('closed', onClosed);
-      // A crashed or hung renderer is reloaded alone, with backoff; the other windows carry on.
-      win.webContents.on('render-process-gone', reload);
+      // A crashed renderer is reloaded alone, with backoff; a hung one gets a grace period first.
+      win.webContents.on('render-process-gone', () => reloadAfter(recovery.gone(Date.now())));
       win.on('unresponsive', () => {
-        win.webContents.forcefullyCrashRenderer();
-        reload();
+        recovery.unresponsive(Date.now());
+        setTimeout(() => {
+          // Crashed, it emits render-process-gone, which reloads it.
+          if (recovery.stillHung(Date.now()) && !win.isDestroyed())
+            win.webContents.forcefullyCrashRenderer();
+        }, recovery.graceMs);
       });
+      win.on('responsive', () => recovery.responsive());
       void win.loadURL(pageUrl(plan, plan.view, plan.params));
       return {
         contentsId: win.webContents.id,
         setBounds: (bounds) => win.setBounds(bounds),
         setView: (view, params) => {
           current = { view, params };
-          win.webContents.send('wall:view', { view, params });
+          const change: PushEvents['wall:view'] = { view, params };
+          win.webContents.send('wall:view', change);
         },
-        send: (channel, payload) => win.webContents.send(channel, payload),
+        send: <C extends PushChannel>(channel: C, payload: PushEvents[C]) =>
+          win.webContents.send(channel, payload),
         close: () => win.close(),
         isDestroyed: () => win.isDestroyed(),
       };

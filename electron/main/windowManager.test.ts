@@ -71,8 +71,8 @@ describe('WindowManager', () => {
     const manager = new WindowManager(factory);
     manager.apply(planBoardWindows([display('a', 0), display('b', 1920)]));
     closers.get('display-b')?.();
-    manager.broadcast('wall:batch', {});
-    expect(log.filter((l) => l.startsWith('send'))).toEqual(['send display-a wall:batch']);
+    manager.broadcast('wall:language', 'en');
+    expect(log.filter((l) => l.startsWith('send'))).toEqual(['send display-a wall:language']);
     expect(manager.size).toBe(1);
     expect(manager.planFor(1)?.key).toBe('display-a');
   });

@@ -1,3 +1,4 @@
+import type { PushChannel, PushEvents } from '../../shared/ipc/contract';
 import { diffPlans, sameRect, type Rect, type WindowPlan } from '../../shared/layout/displays';
 
 /** The part of a BrowserWindow the manager drives; main.ts adapts the real one. */
@@ -6,7 +7,8 @@ export interface WindowHandle {
   setBounds(bounds: Rect): void;
   /** Shows another view in place: a message to the page, never a reload. */
   setView(view: string, params: Readonly<Record<string, string>>): void;
-  send(channel: string, payload: unknown): void;
+  /** A push to the page, typed by the IPC contract. */
+  send<C extends PushChannel>(channel: C, payload: PushEvents[C]): void;
   close(): void;
   isDestroyed(): boolean;
 }
@@ -51,7 +53,7 @@ export class WindowManager {
   }
 
   /** Sends to every live window (wall-wide pushes: event batches, language). */
-  broadcast(channel: string, payload: unknown): void {
+  broadcast<C extends PushChannel>(channel: C, payload: PushEvents[C]): void {
     for (const { handle } of this.windows.values())
       if (!handle.isDestroyed()) handle.send(channel, payload);
   }

@@ -7,6 +7,7 @@ import type {
   Language,
   ProfileList,
   PushChannel,
+  PushEvents,
   ViewChange,
   WallBatch,
   WallBridge,
@@ -23,8 +24,12 @@ function invoke<C extends InvokeChannel>(
   return ipcRenderer.invoke(channel, ...args) as Promise<InvokeResults[C]>;
 }
 
-function subscribe<T>(channel: PushChannel, listener: (payload: T) => void): () => void {
-  const wrapped = (_event: unknown, payload: T) => listener(payload);
+/** Pushes from main, typed by the contract: the payload type follows from the channel. */
+function subscribe<C extends PushChannel>(
+  channel: C,
+  listener: (payload: PushEvents[C]) => void,
+): () => void {
+  const wrapped = (_event: unknown, payload: PushEvents[C]) => listener(payload);
   ipcRenderer.on(channel, wrapped);
   return () => {
     ipcRenderer.removeListener(channel, wrapped);

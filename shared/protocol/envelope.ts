@@ -19,18 +19,17 @@ const envelopeShape = z.object({
   payload: z.unknown(),
 });
 
-const REJECT_REASONS = [
-  'malformed-json',
-  'too-large',
-  'bad-envelope',
-  'unsupported-version',
-  'unknown-type',
-  'bad-payload',
-  'unknown-category',
-  'outside-city',
-  'illegal-transition',
-] as const;
-export type RejectReason = (typeof REJECT_REASONS)[number];
+/** Why an event was refused: counted by reason in the diagnostics. */
+export type RejectReason =
+  | 'malformed-json'
+  | 'too-large'
+  | 'bad-envelope'
+  | 'unsupported-version'
+  | 'unknown-type'
+  | 'bad-payload'
+  | 'unknown-category'
+  | 'outside-city'
+  | 'illegal-transition';
 
 export type Rejection = { readonly reason: RejectReason; readonly detail: string };
 

@@ -118,7 +118,6 @@ describe('hostile HTTP requests', () => {
   });
 
   it('an expired ticket is refused', async () => {
-
     let now = Date.now();
     const access = new HubAccess('tok', [], () => now);
     const issued = access.issueTicket();
