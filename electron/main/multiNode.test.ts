@@ -4,7 +4,7 @@ import { WallStore } from '../../shared/gateway/wallStore';
 import { BUILTIN_PROFILES } from '../../shared/layout/builtinProfiles';
 import { display } from '../../shared/layout/testDisplays';
 import { Hub } from '../hub/hub';
-import { tempDir, TEST_CITY } from '../hub/testSupport';
+import { tempDir, TEST_CITY, until } from '../hub/testSupport';
 import { WallController } from './wallController';
 import { WindowManager } from './windowManager';
 
@@ -12,8 +12,6 @@ const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   while (cleanups.length) await (cleanups.pop() as () => Promise<void>)();
 });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** One wall PC as main wires it: a gateway to the hub and a controller over (fake) windows. */
 function wallPc(hubUrl: string, wall: string, node: string) {
@@ -58,37 +56,40 @@ describe('a wall of several PCs', () => {
     const a = wallPc(hub.url, 'hall-1', 'left');
     const b = wallPc(hub.url, 'hall-1', 'right');
     const c = wallPc(hub.url, 'hall-2', 'elsewhere');
-    const end = Date.now() + 5_000;
-    while ([a, b, c].some((pc) => pc.store.connection !== 'connected') && Date.now() < end)
-      await sleep(10);
+    const d = wallPc(hub.url, 'hall-2', 'elsewhere-too');
+    const pcs = [a, b, c, d];
+    await until(() => pcs.every((pc) => pc.store.connection === 'connected'), 5_000, 'four PCs');
 
     a.controller.relay({ kind: 'profile', origin: 'left', profileId: 'emergency' });
-    const until = Date.now() + 5_000;
-    while (b.controller.activeProfile.id !== 'emergency' && Date.now() < until) await sleep(10);
-    await sleep(100);
+    await until(() => b.controller.activeProfile.id === 'emergency', 5_000, 'the switch on b');
+    // Probes sent after b heard the switch: each reaches its PC after anything the hub sent it
+    // for the switch (one socket, in order), so their arrival proves the absences below.
+    b.controller.relay({ kind: 'scene', origin: 'right', sceneId: 'probe' });
+    d.controller.relay({ kind: 'scene', origin: 'elsewhere-too', sceneId: 'probe' });
+    await until(() => a.heard.includes('scene') && c.heard.includes('scene'), 5_000, 'the probes');
 
     expect(a.controller.activeProfile.id).toBe('emergency');
     expect(b.controller.activeProfile.id).toBe('emergency');
     expect(c.controller.activeProfile.id).toBe('duty');
-    expect(a.heard).toEqual([]); // not echoed back to the sender
+    expect(a.heard).toEqual(['scene']); // the switch was not echoed back to the sender
     expect(b.heard).toEqual(['profile']); // and not bounced on by the receiver
+    expect(c.heard).toEqual(['scene']); // and never reached the other wall
   });
 
   it('the hub refuses malformed bus messages', async () => {
     const hub = await startHub();
     const a = wallPc(hub.url, 'hall-1', 'left');
     const b = wallPc(hub.url, 'hall-1', 'right');
-    while ([a, b].some((pc) => pc.store.connection !== 'connected')) await sleep(10);
+    await until(() => [a, b].every((pc) => pc.store.connection === 'connected'), 5_000, 'two PCs');
     // A client that sends garbage straight onto the socket, past the gateway's typing.
-    const gw = new Gateway(new WallStore({ scheduler: () => undefined }), {
-      url: hub.url,
-      wall: 'hall-1',
-    });
+    const raw = new WallStore({ scheduler: () => undefined });
+    const gw = new Gateway(raw, { url: hub.url, wall: 'hall-1' });
     cleanups.push(async () => gw.stop());
     gw.start();
-    await sleep(300);
+    await until(() => raw.connection === 'connected', 5_000, 'the raw client');
     gw.publishBus({ kind: 'teleport', origin: 'x' } as never);
-    await sleep(300);
+    await until(() => hub.diagnostics.rejectedByReason['bad-payload'] === 1, 5_000, 'the refusal');
+    // Refused at the hub, so never forwarded: b cannot hear it later either.
     expect(b.heard).toEqual([]);
     expect(hub.diagnostics.rejectedByReason['bad-payload']).toBe(1);
   });

@@ -16,7 +16,14 @@ const MESSAGES: BusMessage[] = [
   { kind: 'selection', origin: 'A', selection: null },
 ];
 
-const settle = () => new Promise((r) => setTimeout(r, 50));
+/** Waits for what the test expects to have arrived, instead of a fixed pause. */
+async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
 
 /** Browser preview: pages on one BroadcastChannel name. */
 function broadcastPath(): { a: WallBus; b: WallBus; close: () => void } {
@@ -82,10 +89,11 @@ async function run(path: { a: WallBus; b: WallBus; close: () => void }) {
   const got = { a: [] as BusMessage[], b: [] as BusMessage[] };
   path.a.subscribe((m) => got.a.push(m));
   path.b.subscribe((m) => got.b.push(m));
-  for (const m of MESSAGES) {
-    path.a.publish(m);
-    await settle();
-  }
+  for (const m of MESSAGES) path.a.publish(m);
+  await until(
+    () => got.a.length >= MESSAGES.length && got.b.length >= MESSAGES.length,
+    'every message at both ends',
+  );
   path.close();
   return got;
 }
@@ -108,7 +116,8 @@ describe('wall bus', () => {
     raw.postMessage({ kind: 'profile', origin: 'x' });
     raw.postMessage('garbage');
     raw.postMessage({ kind: 'scene', origin: 'x', sceneId: 'ok' });
-    await settle();
+    // Messages on one channel arrive in order: once the good one is in, the bad ones were seen.
+    await until(() => got.length === 1 && bus.refusedCount === 2, 'the three messages');
     expect(got).toEqual([{ kind: 'scene', origin: 'x', sceneId: 'ok' }]);
     expect(bus.refusedCount).toBe(2);
     raw.close();
