@@ -10,7 +10,7 @@ import { MapView } from '../map/MapView';
 import { VideoWall } from '../video/VideoWall';
 import { PendingView } from './PendingView';
 import { ProfileSwitcher } from './ProfileSwitcher';
-import { useStoreVersion } from './useStore';
+import { useStoreSelector } from './useStore';
 import { createBus, onParentViewChange, previewProfiles } from './wallBus';
 
 /** One window of the wall: its own store mirrored from the gateway, and the view its URL names. */
@@ -28,7 +28,8 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
   const [profiles, setProfiles] = useState<ProfileList>(() =>
     previewProfiles(params.get('profile')),
   );
-  useStoreVersion(store);
+  // The window itself reads only the city; each view subscribes to what it reads.
+  const city = useStoreSelector(store, (s) => s.city);
 
   useEffect(() => mirrorInto(store, bridge), [store, bridge]);
   useEffect(() => () => bus.close(), [bus]);
@@ -63,7 +64,6 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
   }, [language]);
 
   const i18n = useMemo(() => makeI18n(language), [language]);
-  const city = store.city;
   const allWarnings = [...warnings, ...profiles.warnings];
   return (
     <I18nContext.Provider value={i18n}>

@@ -11,3 +11,14 @@ export function useStoreVersion(store: WallStore): number {
     () => store.version,
   );
 }
+
+/**
+ * Re-renders only when the selected part of the store changes (compared with Object.is), so a
+ * view that reads the city is not re-rendered by every event batch.
+ */
+export function useStoreSelector<T>(store: WallStore, select: (store: WallStore) => T): T {
+  return useSyncExternalStore(
+    (listener) => store.subscribe(listener),
+    () => select(store),
+  );
+}
