@@ -14,5 +14,14 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: true,
+    // The wall, and apart from it the simulated hall and the instruments (bench, video lab).
+    rollupOptions: {
+      input: {
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+        sim: fileURLToPath(new URL('sim.html', import.meta.url)),
+        bench: fileURLToPath(new URL('bench.html', import.meta.url)),
+        videolab: fileURLToPath(new URL('videolab.html', import.meta.url)),
+      },
+    },
   },
 });

@@ -57,6 +57,9 @@ const built =
     'build',
     '--config',
     'renderer/vite.config.ts',
+    // The test build: the same code, plus the hooks the browser tests read (renderer/app/testHooks.ts).
+    '--mode',
+    'e2e',
     '--logLevel',
     'warn',
   ]);

@@ -104,7 +104,9 @@ async function route(
   }
   if (path.startsWith('/citypack/') && deps.cityPack) {
     const name = decodePath(path.slice('/citypack/'.length));
-    if (name === undefined || name.includes('/') || name.includes('\\')) {
+    // Sub-folders are fine (a hub may serve several packs); climbing out of the pack is not.
+    const climbs = name?.split('/').some((part) => part === '..' || part === '.' || part === '');
+    if (name === undefined || climbs || name.includes('\\')) {
       deps.health.httpRefused += 1;
       res.writeHead(400, cors).end();
       return true;

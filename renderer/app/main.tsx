@@ -1,29 +1,20 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { entryFor } from './entries';
+import { mountPage } from './mountPage';
 import { createPreviewBridge } from './previewBridge';
-import { WallSimulator } from '../sim/WallSimulator';
 import { EditorPage } from '../editor/EditorPage';
-import { MapBench } from '../map/MapBench';
-import { VideoLab } from '../video/VideoLab';
-import './styles.css';
 
-// One bridge per page, chosen once: Electron's preload when present, else the in-page gateway.
-// `?sim=` in a browser shows a whole simulated hall instead of one window.
+// The wall's entry: one window of the wall, or the layout editor. The simulated hall and the
+// instruments have entries of their own, so none of their code ships in the wall's bundle.
 const params = new URLSearchParams(window.location.search);
-const root = document.getElementById('root');
-if (root) {
-  const page =
-    params.get('bench') === 'map' ? (
-      <MapBench params={params} />
-    ) : params.has('videolab') ? (
-      <VideoLab params={params} />
-    ) : params.has('editor') ? (
+const elsewhere = entryFor(params, Boolean(window.wall));
+if (elsewhere) window.location.replace(`${elsewhere}${window.location.search}`);
+else
+  mountPage(
+    params.has('editor') ? (
       <EditorPage params={params} bridge={window.wall} />
-    ) : params.has('sim') && !window.wall ? (
-      <WallSimulator params={params} />
     ) : (
+      // One bridge per page, chosen once: Electron's preload when present, else the in-page gateway.
       <App bridge={window.wall ?? createPreviewBridge(params)} params={params} />
-    );
-  createRoot(root).render(<StrictMode>{page}</StrictMode>);
-}
+    ),
+  );

@@ -25,3 +25,20 @@ describe('CaseHeat', () => {
     expect(heat.window(0).length).toBe(3001);
   });
 });
+
+describe('CaseHeat windows', () => {
+  it('gives the same object while nothing changed, and a new one once a case is added', () => {
+    const heat = new CaseHeat();
+    for (let i = 0; i < 10; i += 1) heat.add(112, 23, 1_000 + i);
+    const first = heat.window(1_005);
+    expect(heat.window(1_005)).toBe(first);
+    // A later `since` that still starts at the same case is the same window too.
+    expect(heat.window(1_004.5)).toBe(first);
+    heat.add(112, 23, 2_000);
+    const next = heat.window(1_005);
+    expect(next).not.toBe(first);
+    expect(next.length).toBe(6);
+    // Going back in time (a longer period) starts earlier.
+    expect(heat.window(0).length).toBe(11);
+  });
+});

@@ -1,6 +1,11 @@
 import type { WallStore } from '../../shared/gateway/wallStore';
 import type { Envelope } from '../../shared/protocol/envelope';
 
+export interface HeatWindow {
+  readonly length: number;
+  readonly attributes: { readonly getPosition: { readonly value: Float64Array; readonly size: 2 } };
+}
+
 /**
  * Case positions for the heatmap, kept as a growing binary buffer that each reported case
  * appends to (never rebuilt from all cases), with their report times for the time window.
@@ -37,18 +42,27 @@ export class CaseHeat {
     this.version += 1;
   }
 
-  /** Binary data for the cases reported since `since` (reports arrive about in time order). */
-  window(since: number): {
-    length: number;
-    attributes: { getPosition: { value: Float64Array; size: 2 } };
-  } {
-    let first = 0;
+  /**
+   * Binary data for the cases reported since `since` (reports arrive about in time order). The
+   * same object comes back while nothing was added and the window starts at the same case, so
+   * the heatmap layer, which compares its data by identity, does not rebuild its weights.
+   */
+  window(since: number): HeatWindow {
+    let first = this.cached?.first ?? 0;
+    if (first > this.count) first = 0;
+    while (first > 0 && (this.times[first - 1] as number) >= since) first -= 1;
     while (first < this.count && (this.times[first] as number) < since) first += 1;
-    return {
+    if (this.cached && this.cached.first === first && this.cached.version === this.version)
+      return this.cached.data;
+    const data: HeatWindow = {
       length: this.count - first,
       attributes: {
         getPosition: { value: this.positions.subarray(2 * first, 2 * this.count), size: 2 },
       },
     };
+    this.cached = { first, version: this.version, data };
+    return data;
   }
+
+  private cached: { first: number; version: number; data: HeatWindow } | undefined;
 }

@@ -132,5 +132,5 @@ function pageUrl(w: WindowPlan, profileId: string, params: URLSearchParams): str
     const value = params.get(key);
     if (value) page.set(key, value);
   }
-  return `?${page.toString()}`;
+  return `index.html?${page.toString()}`;
 }

@@ -1,18 +1,25 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { WallBus } from '../../shared/bus/messages';
 import type { WallStore } from '../../shared/gateway/wallStore';
 import type { CatalogueCamera } from '../../shared/video/catalogue';
 import { linkedCameras } from '../../shared/video/linkage';
-import { Rotation } from '../../shared/video/rotation';
+import {
+  cameraAlarms,
+  planScreen,
+  sameAlarms,
+  type CameraAlarm,
+} from '../../shared/video/screenPlanner';
 import { isSplit, splitCells, SPLITS, type Split } from '../../shared/video/splits';
 import { SharedBudget } from '../../shared/video/sharedBudget';
-import { DEFAULT_BUDGET, PRIORITY } from '../../shared/video/streamBudget';
-import { useStoreVersion } from '../app/useStore';
+import { DEFAULT_BUDGET } from '../../shared/video/streamBudget';
+import { exposeTestHook } from '../app/testHooks';
+import { useOwned } from '../app/useOwned';
 import { useI18n } from '../i18n/I18nContext';
 import { CameraCatalogue } from './CameraCatalogue';
 import { defaultGroups, loadCatalogue, streamUrl, type LoadedCatalogue } from './catalogueClient';
 import { TileFrame } from './TileFrame';
 import './videoWall.css';
+import { RotationClock, type RotationInfo } from './rotationClock';
 import { TileWall } from './tileWall';
 import { liveCounts, type TileStatus } from './videoTile';
 
@@ -32,14 +39,9 @@ export interface VideoWallProps {
  */
 export function VideoWall({ store, bus, hubBase, params, origin }: Readonly<VideoWallProps>) {
   const { t } = useI18n();
-  const version = useStoreVersion(store);
   const [catalogue, setCatalogue] = useState<LoadedCatalogue>({ cameras: [], problems: [] });
   const [split, setSplit] = useState<Split>(isSplit(params.split) ? params.split : '9');
   const [groupId, setGroupId] = useState(params.group ?? 'all');
-  const [scene, setScene] = useState<{ ids: readonly string[]; next: readonly string[] }>({
-    ids: [],
-    next: [],
-  });
   const [pinned, setPinned] = useState<readonly string[]>([]);
   const [manual, setManual] = useState<Readonly<Record<number, string>>>({});
   const [focusSlot, setFocusSlot] = useState(0);
@@ -47,14 +49,17 @@ export function VideoWall({ store, bus, hubBase, params, origin }: Readonly<Vide
   const [acked, setAcked] = useState<ReadonlySet<string>>(new Set());
   const [showCatalogue, setShowCatalogue] = useState(params.catalogue === '1');
   const [statuses, setStatuses] = useState<ReadonlyMap<string, TileStatus>>(new Map());
-  const [rotationInfo, setRotationInfo] = useState({ index: 0, count: 1, paused: false });
 
   const byId = useMemo(
     () => new Map(catalogue.cameras.map((c) => [c.id, c] as const)),
     [catalogue.cameras],
   );
-  // One player budget for all video windows of this PC, agreed over the wall bus.
-  const [wall] = useState(
+
+  // The players live in a TileWall made in the effect that destroys it (StrictMode runs effects
+  // twice: a wall made once in state would be reused after its shared budget was closed). One
+  // player budget for all video windows of this PC, agreed over the wall bus.
+  const holderRef = useRef<HTMLDivElement>(null);
+  const wall = useOwned(
     () =>
       new TileWall(
         batchedStatuses(setStatuses),
@@ -63,16 +68,14 @@ export function VideoWall({ store, bus, hubBase, params, origin }: Readonly<Vide
           windowKey: `${origin}#${Math.random().toString(36).slice(2, 8)}`,
         }),
       ),
+    [bus, origin],
   );
-  const holderRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    if (!wall) return undefined;
     holderRef.current?.append(wall.holder);
     const onVisibility = () => wall.setVisible(document.visibilityState !== 'hidden');
     document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      document.removeEventListener('visibilitychange', onVisibility);
-      wall.destroy();
-    };
+    return () => document.removeEventListener('visibilitychange', onVisibility);
   }, [wall]);
 
   useEffect(() => {
@@ -90,102 +93,46 @@ export function VideoWall({ store, bus, hubBase, params, origin }: Readonly<Vide
   );
   const group = groups.find((g) => g.id === groupId) ?? groups[0];
 
-  // One rotation per group and split; a timer steps it and asks for the next screen in time.
-  const rotationRef = useRef<Rotation | undefined>(undefined);
-  useEffect(() => {
-    if (!group) return;
-    const rotation = new Rotation(group, cells.length, Date.now());
-    rotationRef.current = rotation;
-    const publish = () => {
-      const next = rotation.shouldPreload(Date.now()) ? (rotation.next ?? NOTHING) : NOTHING;
-      setScene((prev) =>
-        prev.ids === rotation.current && prev.next === next
-          ? prev
-          : { ids: rotation.current, next },
-      );
-      setRotationInfo((prev) =>
-        prev.index === rotation.sceneIndex &&
-        prev.count === rotation.sceneCount &&
-        prev.paused === rotation.paused
-          ? prev
-          : { index: rotation.sceneIndex, count: rotation.sceneCount, paused: rotation.paused },
-      );
-    };
-    publish();
-    const timer = setInterval(() => {
-      rotation.tick(Date.now());
-      publish();
-    }, 500);
-    return () => clearInterval(timer);
-  }, [group, cells.length]);
-
-  const slots = useMemo(() => {
-    const rest = scene.ids.filter((id) => !pinned.includes(id));
-    const ids: (string | undefined)[] = [...pinned, ...rest].slice(0, cells.length);
-    for (const [slot, id] of Object.entries(manual)) ids[Number(slot)] = id;
-    return cells.map((_, i) => ids[i]);
-  }, [scene.ids, pinned, manual, cells]);
-
-  // Unacknowledged alarms on cameras on screen hold the rotation.
-  // Read on every store change, but a new map (and the tile placing that follows it) only when
-  // the set of alarmed cameras itself changed, not on each case event.
-  const alarmKey = useMemo(() => {
-    void version;
-    const entries: [string, { id: string; text: string }][] = [];
-    for (const a of store.cases.activeAlarms())
-      if (a.cameraId && !a.acknowledged && !acked.has(a.id))
-        entries.push([a.cameraId, { id: a.id, text: a.message }]);
-    return JSON.stringify(entries);
-  }, [store, version, acked]);
-  const alarms = useMemo(
-    () => new Map(JSON.parse(alarmKey) as [string, { id: string; text: string }][]),
-    [alarmKey],
+  // One rotation per group and split, in one place: the clock, which the view reads.
+  const clock = useOwned(
+    () => (group ? new RotationClock(group, cells.length) : undefined),
+    [group, cells.length],
+  );
+  const rotation = useSyncExternalStore(
+    clock?.subscribe ?? noSubscription,
+    clock?.snapshot ?? noRotation,
   );
 
-  useEffect(() => {
-    const rotation = rotationRef.current;
-    if (!rotation) return;
-    const now = Date.now();
-    const holding = new Set<string>();
-    for (const id of slots) {
-      const alarm = id ? alarms.get(id) : undefined;
-      if (alarm) holding.add(`alarm:${alarm.id}`);
-    }
-    if (pinned.length > 0) holding.add('linkage');
-    if (Object.keys(manual).length > 0) holding.add('manual');
-    for (const reason of rotation.pauseReasons)
-      if (!holding.has(reason)) rotation.resume(reason, now);
-    for (const reason of holding) rotation.pause(reason, now);
-    setRotationInfo((info) =>
-      info.paused === rotation.paused ? info : { ...info, paused: rotation.paused },
-    );
-  }, [slots, alarms, pinned, manual]);
+  // Unacknowledged alarms on cameras: a new map only when they changed, not on each case event.
+  const alarms = useCameraAlarms(store, acked);
+
+  const plan = useMemo(
+    () =>
+      planScreen({
+        cells: cells.length,
+        scene: { ids: rotation.ids, next: rotation.next },
+        pinned,
+        manual,
+        alarms,
+        ...(enlarged !== undefined ? { enlarged } : {}),
+      }),
+    [cells.length, rotation.ids, rotation.next, pinned, manual, alarms, enlarged],
+  );
+  const slots = useMemo(() => plan.slots.map((s) => s.cameraId), [plan]);
+
+  useEffect(() => clock?.hold(plan.holdReasons), [clock, plan]);
 
   useEffect(() => {
+    if (!wall) return;
     const url = (id: string | undefined) => {
       const camera = id ? byId.get(id) : undefined;
       return camera ? streamUrl(camera.stream, hubBase) : undefined;
     };
     wall.show(
-      slots.map((cameraId, i) => ({
-        cameraId,
-        url: url(cameraId),
-        priority:
-          enlarged === i
-            ? PRIORITY.enlarged
-            : enlarged !== undefined
-              ? 0
-              : cameraId && alarms.has(cameraId)
-                ? PRIORITY.alarm
-                : cameraId && pinned.includes(cameraId)
-                  ? PRIORITY.pinned
-                  : PRIORITY.visible,
-      })),
-      enlarged === undefined
-        ? scene.next.map((cameraId) => ({ cameraId, url: url(cameraId) }))
-        : [],
+      plan.slots.map(({ cameraId, priority }) => ({ cameraId, url: url(cameraId), priority })),
+      plan.preload.map((cameraId) => ({ cameraId, url: url(cameraId) })),
     );
-  }, [wall, slots, scene.next, enlarged, alarms, pinned, byId, hubBase]);
+  }, [wall, plan, byId, hubBase]);
 
   // Video linkage: a selected case pins the nearest online cameras; clearing releases them.
   useEffect(
@@ -208,7 +155,7 @@ export function VideoWall({ store, bus, hubBase, params, origin }: Readonly<Vide
 
   const snapshot = useCallback(
     (cameraId: string) => {
-      const tile = wall.tileOf(cameraId);
+      const tile = wall?.tileOf(cameraId);
       if (!tile) return;
       void tile.snapshot().then((blob) => {
         const a = document.createElement('a');
@@ -223,8 +170,9 @@ export function VideoWall({ store, bus, hubBase, params, origin }: Readonly<Vide
   );
 
   useEffect(() => {
-    // Test and benchmark hooks, as the map has: what each tile reports, and what is alive.
-    (window as unknown as { citywallVideo?: unknown }).citywallVideo = {
+    if (!wall || import.meta.env.MODE !== 'e2e') return undefined;
+    // Test hooks (test builds only): what each tile reports, what is alive, the rotation.
+    return exposeTestHook('citywallVideo', {
       statuses: () => wall.statuses(),
       slots: () => wall.slotIds(),
       counts: () => ({
@@ -232,12 +180,10 @@ export function VideoWall({ store, bus, hubBase, params, origin }: Readonly<Vide
         tiles: liveCounts.tiles,
         videos: document.querySelectorAll('video').length,
       }),
-      rotation: () => ({
-        index: rotationRef.current?.sceneIndex ?? -1,
-        paused: rotationRef.current?.paused ?? false,
-      }),
-    };
-  }, [wall]);
+      rotation: () => clock?.snapshot() ?? noRotation(),
+      hasCase: (id: string) => store.cases.get(id) !== undefined,
+    });
+  }, [wall, clock, store]);
 
   return (
     <div className="video-wall" data-testid="video-wall">
@@ -269,9 +215,9 @@ export function VideoWall({ store, bus, hubBase, params, origin }: Readonly<Vide
           ))}
         </select>
         <span className="rotation-state" data-testid="rotation-state">
-          {rotationInfo.paused
+          {rotation.paused
             ? t('rotationPaused')
-            : `${t('scene')} ${rotationInfo.index + 1}/${rotationInfo.count}`}
+            : `${t('scene')} ${rotation.index + 1}/${rotation.count}`}
         </span>
         {Object.keys(manual).length > 0 || pinned.length > 0 ? (
           <button
@@ -315,7 +261,7 @@ export function VideoWall({ store, bus, hubBase, params, origin }: Readonly<Vide
                 pinned={id !== undefined && pinned.includes(id)}
                 enlarged={enlarged === i}
                 hidden={enlarged !== undefined && enlarged !== i}
-                attachSlot={(el) => wall.attachSlot(i, el)}
+                attachSlot={(el) => wall?.attachSlot(i, el)}
                 onSelect={() => {
                   setFocusSlot(i);
                   if (id)
@@ -344,7 +290,30 @@ export function VideoWall({ store, bus, hubBase, params, origin }: Readonly<Vide
   );
 }
 
-const NOTHING: readonly string[] = [];
+const NO_ROTATION: RotationInfo = {
+  ids: [],
+  next: [],
+  index: 0,
+  count: 1,
+  paused: false,
+  heldSwaps: 0,
+};
+const noRotation = () => NO_ROTATION;
+const noSubscription = () => () => undefined;
+
+/** The store's unacknowledged camera alarms, as a map that stays the same object until they change. */
+function useCameraAlarms(
+  store: WallStore,
+  ackedHere: ReadonlySet<string>,
+): ReadonlyMap<string, CameraAlarm> {
+  const last = useRef<ReadonlyMap<string, CameraAlarm>>(new Map());
+  const read = useCallback(() => {
+    const next = cameraAlarms(store.cases.activeAlarms(), ackedHere);
+    if (!sameAlarms(next, last.current)) last.current = next;
+    return last.current;
+  }, [store, ackedHere]);
+  return useSyncExternalStore((listener) => store.subscribe(listener), read);
+}
 
 /** Tiles report one by one; the view takes their reports at most once a frame. */
 function batchedStatuses(

@@ -162,7 +162,7 @@ try {
       await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
       await cdp.send('Profiler.start');
       await page.goto(
-        `${hub.url}/?bench=map&profile=1&mode=${mode}&base=${encodeURIComponent(`/citypack/n${n}${folder}/`)}`,
+        `${hub.url}/bench.html?bench=map&profile=1&mode=${mode}&base=${encodeURIComponent(`/citypack/n${n}${folder}/`)}`,
       );
       let longestJsMs: number | undefined;
       try {

@@ -180,7 +180,7 @@ try {
   const { cameras } = checkCatalogue(await (await fetch(`${base}/api/cameras`)).json());
   const urls = cameras.slice(0, 24).map((c) => `${base}${c.stream}`);
   const page = (tiles: number, bare: boolean) =>
-    `${base}/?videolab&n=${tiles}&src=${urls.slice(0, tiles).map(encodeURIComponent).join('|')}${bare ? '&bare=1' : ''}`;
+    `${base}/videolab.html?videolab&n=${tiles}&src=${urls.slice(0, tiles).map(encodeURIComponent).join('|')}${bare ? '&bare=1' : ''}`;
   console.log(`bench:video — tiles of 640×360 H.264 15 fps, 1 s segments, ${SECONDS} s each`);
   console.log(
     'CPU is all Chromium processes together (100 % = one core), software decoding and compositing.\n',

@@ -151,9 +151,9 @@ test('extruded grey buildings and a case heatmap that rises where cases are repo
   const map = page.getByTestId('map');
   await expect(map).toHaveAttribute('data-loaded', 'true', { timeout: 30_000 });
   await expect(map).toHaveAttribute('data-buildings', '996');
-  await page.waitForTimeout(3_000);
-  const before = await pixelStats(page, 0, 0, 800, 600);
-  expect(before.grey).toBeGreaterThan(0.03);
+  await expect
+    .poll(async () => (await pixelStats(page, 0, 0, 800, 600)).grey, { timeout: 30_000 })
+    .toBeGreaterThan(0.03);
 
   // Forty cases at one corner: the heat there goes up.
   const spot: [number, number] = [-74.005, 40.715];
@@ -167,11 +167,11 @@ test('extruded grey buildings and a case heatmap that rises where cases are repo
     ),
   );
   await expect.poll(() => heatCount(page), { timeout: 20_000 }).toBe(40);
-  await page.waitForTimeout(3_000);
-  const hot = await pixelStats(page, x, y, 80, 80);
+  await expect
+    .poll(async () => (await pixelStats(page, x, y, 80, 80)).heat, { timeout: 30_000 })
+    .toBeGreaterThan(quiet.heat + 0.05);
   if (process.env.CITYWALL_SHOTS)
     await page.screenshot({ path: join(process.env.CITYWALL_SHOTS, 'map.png') });
-  expect(hot.heat).toBeGreaterThan(quiet.heat + 0.05);
 });
 
 test('hovering a building or a case shows its tooltip; clicking publishes the selection on the wall bus', async ({
@@ -198,7 +198,9 @@ test('hovering a building or a case shows its tooltip; clicking publishes the se
       { timeout: 30_000 },
     )
     .toBe(996);
-  await page.waitForTimeout(1_000);
+  await expect
+    .poll(async () => (await pixelStats(page, 0, 0, 800, 600)).grey, { timeout: 30_000 })
+    .toBeGreaterThan(0.03);
   // First a building (before a case selection flies the view away).
   const grey = await findBuildingPixel(page);
   await page.mouse.move(grey[0], grey[1]);
@@ -222,10 +224,13 @@ test('hovering a building or a case shows its tooltip; clicking publishes the se
   const spot: [number, number] = [-73.994, 40.7115];
   hub.publish([report(1, ...spot)]);
   await expect.poll(() => heatCount(page), { timeout: 20_000 }).toBe(1);
-  await page.waitForTimeout(2_000);
   const at = await project(page, spot);
-  await page.mouse.move(at[0], at[1]);
-  await expect(page.locator('.deck-tooltip')).toContainText('M1', { timeout: 10_000 });
+  // deck.gl picks on pointer moves: once the marker is drawn, a move over it shows its tooltip.
+  await expect(async () => {
+    await page.mouse.move(at[0] + 1, at[1]);
+    await page.mouse.move(at[0], at[1]);
+    await expect(page.locator('.deck-tooltip')).toContainText('M1', { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await page.mouse.click(at[0], at[1]);
   await expect
     .poll(
@@ -245,8 +250,9 @@ test('the map comes back by itself after the WebGL context is lost', async ({ pa
   await page.setViewportSize({ width: 800, height: 600 });
   await page.goto(`${hub.url}/?view=map`);
   await expect(page.getByTestId('map')).toHaveAttribute('data-loaded', 'true', { timeout: 30_000 });
-  await page.waitForTimeout(3_000);
-  expect((await pixelStats(page, 0, 0, 800, 600)).grey).toBeGreaterThan(0.03);
+  await expect
+    .poll(async () => (await pixelStats(page, 0, 0, 800, 600)).grey, { timeout: 30_000 })
+    .toBeGreaterThan(0.03);
   await page.evaluate(async () => {
     const canvas = document.querySelector('[data-testid="map"] canvas') as HTMLCanvasElement;
     const gl = canvas.getContext('webgl2') as WebGL2RenderingContext;
@@ -255,7 +261,16 @@ test('the map comes back by itself after the WebGL context is lost', async ({ pa
     await new Promise((r) => setTimeout(r, 500));
     lose.restoreContext();
   });
-  await page.waitForTimeout(5_000);
+  // The restored context got a new Deck (the signal), in the same canvas.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() =>
+          (window as unknown as { citywallMap: { decks(): number } }).citywallMap.decks(),
+        ),
+      { timeout: 20_000 },
+    )
+    .toBe(2);
   expect(await page.locator('[data-testid="map"] canvas').count()).toBe(1);
   await expect
     .poll(async () => (await pixelStats(page, 0, 0, 800, 600)).grey, { timeout: 20_000 })
@@ -273,24 +288,25 @@ test('a configured raster tile source is drawn under the city pack, fetched tile
     await expect(page.getByTestId('map')).toHaveAttribute('data-loaded', 'true', {
       timeout: 30_000,
     });
-    await expect.poll(() => tiles.requests.length, { timeout: 20_000 }).toBeGreaterThan(0);
-    await page.waitForTimeout(3_000);
     // The view's centre lies in one of the tiles asked for, at the view's zoom (about 14).
-    const asked = tiles.requests.map((r) =>
-      r
-        .split('/')
-        .slice(2)
-        .map((n) => parseInt(n, 10)),
-    );
-    const centre = asked.find(([z, x, y]) => {
-      const n = 2 ** (z as number);
-      const cx = ((-74.0 + 180) / 360) * n;
-      const lat = (40.712 * Math.PI) / 180;
-      const cy = ((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2) * n;
-      return Math.floor(cx) === x && Math.floor(cy) === y;
-    });
-    expect(centre?.[0]).toBeGreaterThanOrEqual(12);
-    expect(centre?.[0]).toBeLessThanOrEqual(16);
+    const centreZoom = () => {
+      const asked = tiles.requests.map((r) =>
+        r
+          .split('/')
+          .slice(2)
+          .map((n) => parseInt(n, 10)),
+      );
+      const centre = asked.find(([z, x, y]) => {
+        const n = 2 ** (z as number);
+        const cx = ((-74.0 + 180) / 360) * n;
+        const lat = (40.712 * Math.PI) / 180;
+        const cy = ((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2) * n;
+        return Math.floor(cx) === x && Math.floor(cy) === y;
+      });
+      return centre?.[0] ?? -1;
+    };
+    await expect.poll(centreZoom, { timeout: 20_000 }).toBeGreaterThanOrEqual(12);
+    expect(centreZoom()).toBeLessThanOrEqual(16);
     // Where no building stands, the tiles' colour shows, once software WebGL has drawn them all.
     await expect
       .poll(async () => (await pixelStats(page, 0, 0, 800, 600)).tile, { timeout: 30_000 })

@@ -35,7 +35,7 @@ async function waitForState(page: Page, slot: number, state: string, timeoutMs: 
 
 function lab(page: Page, urls: string[]) {
   const src = urls.map(encodeURIComponent).join('|');
-  return page.goto(`${preview.hub.url}/?videolab&n=${urls.length}&src=${src}`);
+  return page.goto(`${preview.hub.url}/videolab.html?videolab&n=${urls.length}&src=${src}`);
 }
 
 test('a tile plays, shows offline within 10 s of its stream stopping, plays within 5 s of its return', async ({
@@ -123,14 +123,21 @@ test('after 200 source swaps the players, media sources and videos are back to t
     [...streams, ...streams],
   );
   await waitForState(page, 0, 'playing', 20_000);
-  await page.waitForTimeout(1_000);
-  const counts: Record<string, number> = await page.evaluate(() => ({
-    ...(
-      window as unknown as { citywallVideo: { counts(): Record<string, number> } }
-    ).citywallVideo.counts(),
-    mediaSources: (window as unknown as { openMediaSources: () => number }).openMediaSources(),
-  }));
-  expect(counts).toMatchObject({ players: 4, videos: 4, mediaSources: 4 });
+  const countsNow = () =>
+    page.evaluate(() => ({
+      ...(
+        window as unknown as { citywallVideo: { counts(): Record<string, number> } }
+      ).citywallVideo.counts(),
+      mediaSources: (window as unknown as { openMediaSources: () => number }).openMediaSources(),
+    }));
+  // Released players close their media sources a moment after the last swap: wait for that.
+  await expect
+    .poll(async () => {
+      const now: Record<string, number> = await countsNow();
+      return { players: now.players, videos: now.videos, mediaSources: now.mediaSources };
+    })
+    .toEqual({ players: 4, videos: 4, mediaSources: 4 });
+  const counts: Record<string, number> = await countsNow();
   // Spare tiles kept for reuse are bounded, not one per swap.
   expect(counts.tiles ?? Infinity).toBeLessThanOrEqual(8);
 });

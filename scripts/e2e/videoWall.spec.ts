@@ -30,8 +30,11 @@ type Hooks = {
   slots(): (string | undefined)[];
   statuses(): Record<string, { state: string }>;
 };
+/** The camera in each slot; none until the wall's tiles exist (the hooks come with them). */
 const slots = (page: Page) =>
-  page.evaluate(() => (window as unknown as { citywallVideo: Hooks }).citywallVideo.slots());
+  page.evaluate(
+    () => (window as unknown as { citywallVideo?: Hooks }).citywallVideo?.slots() ?? [],
+  );
 /** The state of the tile in each slot. */
 const slotStates = (page: Page) =>
   page.evaluate(() => {
@@ -83,7 +86,19 @@ test('an alarm on a camera on screen holds the rotation until acknowledged', asy
   ]);
   await expect(page.getByTestId('tile-2')).toHaveClass(/alarmed/);
   await expect(page.getByTestId('rotation-state')).toHaveText(/轮巡暂停/);
-  await page.waitForTimeout(7_000);
+  // A swap came due while the alarm held the rotation (5 s dwell): the signal, not a pause.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            (
+              window as unknown as { citywallVideo: { rotation(): { heldSwaps: number } } }
+            ).citywallVideo.rotation().heldSwaps,
+        ),
+      { timeout: 15_000 },
+    )
+    .toBeGreaterThanOrEqual(1);
   expect((await slots(page))[2]).toBe(camera.id);
   await page.getByTestId('ack-2').click();
   await expect(page.getByTestId('tile-2')).not.toHaveClass(/alarmed/);
@@ -122,7 +137,15 @@ test('selecting a case pins the nearest cameras, clearing the selection releases
       channel.close();
     }, selection);
   // The case must have reached the page's store before it is selected.
-  await page.waitForTimeout(1_000);
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        (
+          window as unknown as { citywallVideo: { hasCase(id: string): boolean } }
+        ).citywallVideo.hasCase('V1'),
+      ),
+    )
+    .toBe(true);
   await select({ type: 'case', id: 'V1' });
   await expect.poll(async () => (await slots(page)).slice(0, expected.length)).toEqual(expected);
   await expect(page.getByTestId('tile-0')).toHaveClass(/pinned/);

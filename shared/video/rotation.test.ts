@@ -56,3 +56,25 @@ describe('rotation', () => {
     expect(r.dwellMs).toBe(5_000);
   });
 });
+
+describe('rotation holds', () => {
+  const group = { id: 'g', name: 'g', cameraIds: ['a', 'b', 'c', 'd'], dwellSeconds: 10 };
+
+  it('holds for exactly the reasons given, and counts the swaps a hold kept from happening', () => {
+    const r = new Rotation(group, 2, 0);
+    r.holdFor(new Set(['alarm:1', 'linkage']), 1_000);
+    expect([...r.pauseReasons].sort()).toEqual(['alarm:1', 'linkage']);
+    r.tick(9_999);
+    expect(r.heldSwaps).toBe(0);
+    r.tick(10_000);
+    expect(r.heldSwaps).toBe(1);
+    expect(r.sceneIndex).toBe(0);
+    r.tick(20_000);
+    expect(r.heldSwaps).toBe(2);
+    r.holdFor(new Set(['linkage']), 21_000);
+    expect(r.pauseReasons).toEqual(['linkage']);
+    r.holdFor(new Set(), 22_000);
+    expect(r.paused).toBe(false);
+    expect(r.heldSwaps).toBe(2);
+  });
+});

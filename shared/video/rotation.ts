@@ -26,6 +26,9 @@ export class Rotation {
   private swapAt: number;
   private readonly pauses = new Set<string>();
   private pausedAt: number | undefined;
+  private held = 0;
+  /** While held: when the next swap would have come. */
+  private heldDueAt = Infinity;
 
   constructor(
     readonly group: RotationGroup,
@@ -66,6 +69,11 @@ export class Rotation {
     return [...this.pauses];
   }
 
+  /** Dwell periods that ran out while held: each one a swap the hold kept from happening. */
+  get heldSwaps(): number {
+    return this.held;
+  }
+
   /** When the next swap is due (while not paused). */
   get nextSwapAt(): number {
     return this.swapAt;
@@ -73,7 +81,10 @@ export class Rotation {
 
   /** Holds the rotation on this screen (an alarm, a pinned case, the operator); reasons stack. */
   pause(reason: string, now: number): void {
-    if (this.pauses.size === 0) this.pausedAt = now;
+    if (this.pauses.size === 0) {
+      this.pausedAt = now;
+      this.heldDueAt = this.swapAt;
+    }
     this.pauses.add(reason);
   }
 
@@ -83,6 +94,13 @@ export class Rotation {
     const left = this.swapAt - (this.pausedAt ?? now);
     this.swapAt = now + Math.max(left, this.preloadLeadMs);
     this.pausedAt = undefined;
+    this.heldDueAt = Infinity;
+  }
+
+  /** Holds for exactly these reasons: lifts the ones gone, adds the new ones. */
+  holdFor(reasons: ReadonlySet<string>, now: number): void {
+    for (const reason of [...this.pauses]) if (!reasons.has(reason)) this.resume(reason, now);
+    for (const reason of reasons) this.pause(reason, now);
   }
 
   /** True when the wall should start loading `next` now. */
@@ -92,6 +110,10 @@ export class Rotation {
 
   /** Advances to the next screen when its time has come; returns whether it did. */
   tick(now: number): boolean {
+    if (this.paused && this.scenes.length > 1 && now >= this.heldDueAt) {
+      this.held += 1;
+      this.heldDueAt += this.dwellMs;
+    }
     if (this.paused || this.scenes.length < 2 || now < this.swapAt) return false;
     this.index = (this.index + 1) % this.scenes.length;
     // A wall that slept (suspend, debugger) does not race through screens to catch up.

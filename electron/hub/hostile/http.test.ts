@@ -21,7 +21,8 @@ async function startHub(options: Partial<HubOptions> = {}): Promise<Hub> {
   const hub = await Hub.start({
     city: TEST_CITY,
     dataDir: join(dir, 'data'),
-    cityPack: async (name) => (name === 'citypack.json' ? '{"ok":true}' : undefined),
+    cityPack: async (name) =>
+      name === 'citypack.json' || name === 'n1/citypack.json' ? '{"ok":true}' : undefined,
     ...options,
   });
   cleanups.push(() => hub.close());
@@ -160,6 +161,8 @@ describe('hostile HTTP requests', () => {
       expect(answer.body, path).not.toContain('root:');
       expect(answer.status, path).toBeGreaterThanOrEqual(400);
     }
+    // A pack in a sub-folder (several packs on one hub) is still served.
+    expect((await rawRequest(hub.url, '/citypack/n1/citypack.json')).status).toBe(200);
     expect(await alive(hub)).toBe(200);
   });
 

@@ -124,33 +124,53 @@ const STATE_COLORS: Record<string, [number, number, number]> = {
   reworked: [255, 77, 79],
 };
 
-/** Open cases, coloured by state; urgent ones larger, overdue ones pulse (`pulse` 0..1). */
-export function caseMarkersLayer(
-  cases: readonly CaseRecord[],
-  overdue: (id: string) => boolean,
-  pulse: number,
-  version: number,
-) {
+/** Open cases, coloured by state; urgent ones larger. Made again only when the cases changed. */
+export function caseMarkersLayer(cases: readonly CaseRecord[], version: number) {
   return new ScatterplotLayer<CaseRecord>({
     id: 'cases',
     data: cases,
     getPosition: (c) => [c.position.lon, c.position.lat],
-    getFillColor: (c) =>
-      overdue(c.id)
-        ? [255, 77, 79, Math.round(140 + 115 * pulse)]
-        : [...(STATE_COLORS[c.state] ?? [200, 200, 200]), 230],
-    getRadius: (c) => (c.urgent ? 9 : 6) * (overdue(c.id) ? 1 + 0.5 * pulse : 1),
+    getFillColor: (c) => [...(STATE_COLORS[c.state] ?? [200, 200, 200]), 230],
+    getRadius: (c) => (c.urgent ? 9 : 6),
     radiusUnits: 'pixels',
     stroked: true,
     getLineColor: [6, 18, 31, 255],
     lineWidthMinPixels: 1,
     pickable: true,
     parameters: { depthCompare: 'always' },
-    updateTriggers: { getFillColor: [version, pulse], getRadius: [version, pulse] },
+    updateTriggers: { getFillColor: version, getRadius: version },
   });
 }
 
-export function camerasLayer(cameras: readonly Camera[], online: (id: string) => boolean) {
+/**
+ * The overdue cases, red, over the others. The pulse (`pulse` 0..1) moves only the layer's
+ * uniforms (radiusScale, opacity), so a frame of pulsing runs no accessor and uploads nothing.
+ */
+export function overdueLayer(cases: readonly CaseRecord[], pulse: number, version: number) {
+  return new ScatterplotLayer<CaseRecord>({
+    id: 'cases-overdue',
+    data: cases,
+    getPosition: (c) => [c.position.lon, c.position.lat],
+    getFillColor: [255, 77, 79, 255],
+    getRadius: (c) => (c.urgent ? 9 : 6),
+    radiusScale: 1 + 0.5 * pulse,
+    opacity: 0.55 + 0.45 * pulse,
+    radiusUnits: 'pixels',
+    stroked: true,
+    getLineColor: [6, 18, 31, 255],
+    lineWidthMinPixels: 1,
+    pickable: true,
+    parameters: { depthCompare: 'always' },
+    updateTriggers: { getRadius: version },
+  });
+}
+
+/** Cameras, grey while offline; `version` (the store's) makes their colours be looked up again. */
+export function camerasLayer(
+  cameras: readonly Camera[],
+  online: (id: string) => boolean,
+  version: number,
+) {
   return new ScatterplotLayer<Camera>({
     id: 'cameras',
     data: cameras,
@@ -159,6 +179,7 @@ export function camerasLayer(cameras: readonly Camera[], online: (id: string) =>
     getRadius: 5,
     radiusUnits: 'pixels',
     pickable: true,
+    updateTriggers: { getFillColor: version },
   });
 }
 

@@ -1,9 +1,9 @@
 import Hls from 'hls.js';
 import { useEffect, useRef } from 'react';
 import { PRIORITY } from '../../shared/video/streamBudget';
-import { TileWall } from './tileWall';
-import { liveCounts, type TileStatus } from './videoTile';
-import './videoWall.css';
+import { TileWall } from '../video/tileWall';
+import { liveCounts, type TileStatus } from '../video/videoTile';
+import '../video/videoWall.css';
 
 /**
  * A bare grid of tiles on given streams, for the Playwright tests and `npm run bench:video`:

@@ -1,10 +1,8 @@
 import { Deck } from '@deck.gl/core';
 import { GeoJsonLayer } from '@deck.gl/layers';
 import { useEffect, useRef } from 'react';
-import { CaseHeat } from './caseHeat';
-import type { BuildingMeshChunk } from '../../shared/geo/buildingMesh';
-import { buildingsLayer, heatLayer } from './layers/cityLayers';
-import { loadPackInWorker } from './loadPack';
+import { loadPackInWorker } from '../map/loadPack';
+import { MapController } from '../map/mapController';
 
 /** What `npm run bench:map` reads back from the page. */
 export interface MapBenchResult {
@@ -29,9 +27,9 @@ export interface MapBenchResult {
 }
 
 /**
- * `?bench=map&base=…&mode=binary|geojson`: loads a pack's buildings our way (worker, binary
- * columns) or the common way (GeoJsonLayer fed a GeoJSON URL) and reports timings. Not part of
- * the wall; the benchmark script drives it.
+ * `bench.html?base=…&mode=binary|geojson`: loads a pack's buildings through the wall's own
+ * MapController (worker, binary columns) or the common way (GeoJsonLayer fed a GeoJSON URL) and
+ * reports timings. Not part of the wall; the benchmark script drives it.
  */
 export function MapBench({ params }: Readonly<{ params: URLSearchParams }>) {
   const host = useRef<HTMLDivElement>(null);
@@ -91,9 +89,12 @@ export function MapBench({ params }: Readonly<{ params: URLSearchParams }>) {
       // JavaScript per frame: the main thread's share of a redraw (the GPU's share is elsewhere).
       const frames: number[] = [];
       for (let i = 0; i < 15; i += 1) {
-        const t = performance.now();
-        deck?.redraw('bench');
-        frames.push(performance.now() - t);
+        if (map) frames.push(map.redrawCost());
+        else {
+          const t = performance.now();
+          deck?.redraw('bench');
+          frames.push(performance.now() - t);
+        }
       }
       frames.sort((a, b) => a - b);
       takeTasks(observer.takeRecords());
@@ -115,30 +116,26 @@ export function MapBench({ params }: Readonly<{ params: URLSearchParams }>) {
         ...extra,
       };
     };
+    let map: MapController | undefined;
     if (mode === 'binary') {
-      // The Deck (context, shaders) starts at once, while the worker parses; then the buildings
-      // join a chunk per frame, as on the map. The first frame counted is the one with them all.
-      let chunks: readonly BuildingMeshChunk[] = [];
-      const layers: ReturnType<typeof buildingsLayer>[] = [];
-      let parsed: { count: number; parseMs: number; meshMs: number } | undefined;
-      let done = false;
-      const heat = new CaseHeat();
+      // The product's own map controller: the Deck starts at once while the worker parses, the
+      // buildings join a chunk per frame, and the first frame counted is the one with them all.
+      let parsed: { count: number; parseMs: number; meshMs: number; layers: number } | undefined;
       const addCases = (n: number) => {
         for (let i = 0; i < n; i += 1)
-          heat.add(
+          map?.heat.add(
             viewState.longitude + (i % 40) * 1e-4,
             viewState.latitude + Math.floor(i / 40) * 1e-4,
             Date.now(),
           );
-        deck?.setProps({ layers: [...layers, heatLayer(heat, 0)] });
-        deck?.redraw('heat');
+        map?.refresh();
       };
       const onAllDrawn = (times: { firstFrameMs: number; firstFrameShownMs: number }) => {
         finish({
           buildings: parsed?.count ?? 0,
           workerParseMs: parsed?.parseMs ?? 0,
           workerMeshMs: parsed?.meshMs ?? 0,
-          layers: chunks.length,
+          layers: parsed?.layers ?? 0,
           ...times,
         });
         // The heatmap as on a running wall (its shaders and textures made), then batches of 1,000
@@ -157,34 +154,29 @@ export function MapBench({ params }: Readonly<{ params: URLSearchParams }>) {
           heat1000Ms: batches[2] as number,
         };
       };
-      deck = new Deck({
-        parent: el,
-        initialViewState: viewState,
-        layers: [],
-        onAfterRender: () => {
-          if (!parsed || done) return;
-          const chunk = chunks[layers.length];
-          if (chunk) {
-            mark(`chunk ${layers.length} prepared`);
-            layers.push(buildingsLayer(chunk, false));
-            if (layers.length === chunks.length)
-              layers.splice(0, Infinity, ...chunks.map((c) => buildingsLayer(c)));
-            // After this frame, not inside it.
-            setTimeout(() => deck?.setProps({ layers: [...layers] }), 0);
-          } else {
-            done = true;
-            whenShown(onAllDrawn);
-          }
-        },
+      map = new MapController(el, {
+        initialView: viewState,
+        heatWindow: 'all',
+        onChunk: (i) => mark(`chunk ${i} prepared`),
+        onAllBuildingsDrawn: () => whenShown(onAllDrawn),
       });
-      void loadPackInWorker(base).then(({ pack, mesh, parseMs, meshMs }) => {
-        const buildings = pack.buildings;
+      const controller = map;
+      void loadPackInWorker(base).then((loaded) => {
+        const buildings = loaded.pack.buildings;
         if (!buildings) return;
         mark('parsed');
-        chunks = mesh;
-        parsed = { count: buildings.count, parseMs, meshMs };
-        progress({ buildings: buildings.count, workerParseMs: parseMs, workerMeshMs: meshMs });
-        deck?.redraw('pack');
+        parsed = {
+          count: buildings.count,
+          parseMs: loaded.parseMs,
+          meshMs: loaded.meshMs,
+          layers: loaded.mesh.length,
+        };
+        progress({
+          buildings: buildings.count,
+          workerParseMs: loaded.parseMs,
+          workerMeshMs: loaded.meshMs,
+        });
+        controller.setPack(loaded);
       });
     } else {
       let loaded = false;
@@ -213,7 +205,10 @@ export function MapBench({ params }: Readonly<{ params: URLSearchParams }>) {
         },
       });
     }
-    return () => deck?.finalize();
+    return () => {
+      map?.destroy();
+      deck?.finalize();
+    };
   }, [params]);
   return <div ref={host} style={{ position: 'absolute', inset: 0 }} data-testid="map-bench" />;
 }
