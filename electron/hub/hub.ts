@@ -77,6 +77,8 @@ export class Hub {
   readonly diagnostics = emptyDiagnostics();
   readonly health = emptyHealth();
   private readonly pipeline: PublishPipeline;
+  /** The hub's store keeps its own clock (status reads never move it). */
+  private readonly clock: ReturnType<typeof setInterval>;
 
   private constructor(
     private readonly options: HubOptions,
@@ -91,6 +93,8 @@ export class Hub {
       bounds: options.city.bounds,
       ...(options.deadlines ? { deadlines: options.deadlines } : {}),
     });
+    this.clock = setInterval(() => this.store.tick(Date.now()), 1_000);
+    this.clock.unref();
     this.pipeline = new PublishPipeline(this.store, log, this.diagnostics, (batch) =>
       this.nsp.to('live').emit('events', batch),
     );
@@ -227,6 +231,7 @@ export class Hub {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.clock);
     await this.pipeline.drain();
     this.nsp.disconnectSockets(true);
     await new Promise<void>((resolve) => {

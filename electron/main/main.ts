@@ -124,6 +124,7 @@ async function start(): Promise<void> {
   }
 
   const store = new WallStore({ scheduler: timerScheduler });
+  store.startClock();
   let language: Language = config.language ?? 'zh-CN';
   const bridge = new StoreBridge(store, timerScheduler, {
     windowId: 'main',

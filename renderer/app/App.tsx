@@ -32,6 +32,8 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
   const city = useStoreSelector(store, (s) => s.city);
 
   useEffect(() => mirrorInto(store, bridge), [store, bridge]);
+  // One clock per store: overdue cases turn overdue in every window, whatever it shows.
+  useEffect(() => store.startClock(), [store]);
   useEffect(() => () => bus.close(), [bus]);
   useEffect(() => {
     void bridge.windowInfo().then((info) => {

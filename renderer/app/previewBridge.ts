@@ -12,6 +12,7 @@ import { setHubToken } from './hubAuth';
 export function createPreviewBridge(params: URLSearchParams): WallBridge {
   const url = params.get('hub') ?? window.location.origin;
   const store = new WallStore({ scheduler: defaultScheduler() });
+  store.startClock();
   const token = params.get('token');
   setHubToken(url, token);
   const bridge = new StoreBridge(store, defaultScheduler(), {

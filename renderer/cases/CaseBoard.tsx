@@ -1,7 +1,7 @@
 import type { WallStore } from '../../shared/gateway/wallStore';
 import { useStoreVersion } from '../app/useStore';
 import { useI18n } from '../i18n/I18nContext';
-import { hubFaultText, noticeText } from '../i18n/notices';
+import { hubFaultText, mirrorText, noticeText } from '../i18n/notices';
 import { ConnectionBanner } from './ConnectionBanner';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { DueList } from './DueList';
@@ -22,6 +22,7 @@ export function CaseBoard({
     ...warnings,
     ...hubNotices.map((n) => noticeText(n, language)),
     ...(lastHubFault ? [hubFaultText(lastHubFault.kind, hubFaults, language)] : []),
+    ...(store.mirror.ready ? [] : [mirrorText(store.mirror.failures, language)]),
   ];
   return (
     <div className="case-board" data-version={version}>

@@ -8,19 +8,16 @@ const ROWS = 8;
 
 /**
  * Cases in handling with the nearest deadlines, overdue first, counting down (or up, in red)
- * every second. It owns the one-second clock so that only this list re-renders on it.
+ * every second. The store's own clock decides what is overdue; this list only keeps a second
+ * of its own for the countdowns it shows, so only it re-renders on it.
  */
 export function DueList({ store, version }: Readonly<{ store: WallStore; version: number }>) {
   const { t, language } = useI18n();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const timer = setInterval(() => {
-      const at = Date.now();
-      store.tick(at);
-      setNow(at);
-    }, 1000);
+    const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
-  }, [store]);
+  }, []);
   void version;
   const rows = store.cases.dueSoon(ROWS);
   return (

@@ -51,3 +51,10 @@ export function hubFaultText(kind: HubFaultKind, times: number, language: Langua
     ? `${zh}（第 ${times} 次），稍后自动重连`
     : `${en} (${times}×); reconnecting after a pause`;
 }
+
+/** A window still without its snapshot: it keeps asking, and says so. */
+export function mirrorText(failures: number, language: Language): string {
+  return language === 'zh-CN'
+    ? `本窗口正在获取大屏数据（已重试 ${failures} 次）`
+    : `This window is still getting the wall's data (retried ${failures}×)`;
+}

@@ -12,7 +12,7 @@ import type { LoadedPack } from './loadPack';
 import { tooltip } from './tooltip';
 
 /** How far back the heatmap looks: hour, day (default), week or all. */
-export const HEAT_WINDOWS: Readonly<Record<string, number>> = {
+const HEAT_WINDOWS: Readonly<Record<string, number>> = {
   hour: 3_600_000,
   day: 86_400_000,
   week: 7 * 86_400_000,
@@ -200,8 +200,9 @@ export class MapController {
       this.rasterCheckedAt = performance.now();
       if (this.raster.update(this.deck)) this.dirty = true;
     }
+    // Nothing is drawn before the pack: the layers' shaders are compiled once, with the city.
     const pulsing = this.cases?.pulsing ?? false;
-    if (this.dirty || pulsing) {
+    if (this.pack && (this.dirty || pulsing)) {
       this.dirty = false;
       this.deck.setProps({ layers: this.layers() });
     }

@@ -318,6 +318,11 @@ export class CaseStore {
     return kpiView(this.counters, this.overdueIds.size, this.overdueNeverHandled);
   }
 
+  /** How many open cases are past their deadline now. */
+  get overdueCount(): number {
+    return this.overdueIds.size;
+  }
+
   isOverdue(id: string): boolean {
     return this.overdueIds.has(id);
   }

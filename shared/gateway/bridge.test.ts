@@ -109,3 +109,38 @@ describe('mirror and the city', () => {
     expect(mirror.cases.get('OUT')).toBeUndefined();
   });
 });
+
+describe('mirror when the snapshot fails', () => {
+  it('asks again with backoff, says so, bounds what it keeps meanwhile, and ends equal', async () => {
+    const { frames, source, bridge, sequencer } = gatewaySide();
+    let failures = 2;
+    const realSnapshot = bridge.snapshot.bind(bridge);
+    bridge.snapshot = () =>
+      failures-- > 0 ? Promise.reject(new Error('main is busy')) : realSnapshot();
+    const timers: (() => void)[] = [];
+    const mirror = new WallStore({ scheduler: () => undefined });
+    mirrorInto(mirror, bridge, {
+      maxEarlyEvents: 10,
+      setTimeout: (fn) => timers.push(fn),
+      clearTimeout: () => undefined,
+    });
+    await flushPromises();
+    expect(mirror.mirror).toMatchObject({ ready: false, failures: 1, lastError: 'main is busy' });
+    // Meanwhile, 30 events arrive: more than the window keeps.
+    for (let i = 1; i <= 30; i += 1) {
+      sequencer.receive([makeEnvelope(i, min(i), reported(`C${i}`, min(i)))]);
+      frames.frame();
+    }
+    timers.shift()?.();
+    await flushPromises();
+    expect(mirror.mirror.failures).toBe(2);
+    timers.shift()?.();
+    await flushPromises();
+    await flushPromises();
+    expect(mirror.mirror.ready).toBe(true);
+    sequencer.receive([makeEnvelope(31, min(31), reported('C31', min(31)))]);
+    frames.frame();
+    expect(mirror.lastSeq).toBe(31);
+    expect(mirror.cases.snapshot()).toEqual(source.cases.snapshot());
+  });
+});

@@ -24,8 +24,13 @@ export interface GatewayOptions {
   /** Reconnect backoff (ms): first delay and ceiling. */
   readonly backoffMin?: number;
   readonly backoffMax?: number;
-  /** How long a backfill request, or the hub's welcome, may take before it counts as failed. */
+  /** How long a backfill request may take before it is asked again. */
   readonly fetchTimeoutMs?: number;
+  /**
+   * How long the hub's welcome may take before the hub counts as broken. Generous: a page busy
+   * loading (a city map under software WebGL) can hold its own thread for many seconds.
+   */
+  readonly helloTimeoutMs?: number;
   /** How long the wall may stay behind with nothing arriving before it asks the hub itself. */
   readonly stallMs?: number;
   /** Extra socket.io-client options (transports, a custom path). */
@@ -145,7 +150,7 @@ export class Gateway {
       ...(this.options.wall ? { wall: this.options.wall } : {}),
     };
     this.socket
-      .timeout(this.options.fetchTimeoutMs ?? 10_000)
+      .timeout(this.options.helloTimeoutMs ?? 30_000)
       .emit('hello', hello, (error: Error | null, raw: unknown) => {
         if (connection !== this.connection) return;
         if (error) return this.hubFault('no-hello', 'the hub did not answer hello in time');

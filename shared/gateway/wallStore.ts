@@ -42,6 +42,8 @@ export class WallStore {
   city: CityInfo | undefined;
   /** Bumped on every change; views compare it instead of deep-comparing state. */
   version = 0;
+  /** Whether this window's copy has its snapshot yet, and how often asking for it failed. */
+  mirror: { ready: boolean; failures: number; lastError?: string } = { ready: true, failures: 0 };
   private recent: TickerEntry[] = [];
   private readonly listeners = new Set<() => void>();
   private readonly applied = new Set<(envelope: Envelope) => void>();
@@ -118,6 +120,33 @@ export class WallStore {
   tick(now: number): void {
     this.cases.tick(now);
     this.changed();
+  }
+
+  /**
+   * The store's one clock: every second, cases whose deadline passed become overdue, whatever
+   * views the window shows (a map-only or KPI-only window too). Views only read. Returns the stop.
+   */
+  startClock(
+    everyMs = 1_000,
+    timers: {
+      setInterval: (fn: () => void, ms: number) => unknown;
+      clearInterval: (handle: unknown) => void;
+      now: () => number;
+    } = {
+      setInterval: (fn, ms) => setInterval(fn, ms),
+      clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
+      now: Date.now,
+    },
+  ): () => void {
+    const step = () => {
+      const before = this.cases.overdueCount;
+      this.cases.tick(timers.now());
+      // Listeners hear of it when the overdue set changed; countdowns keep their own second.
+      if (this.cases.overdueCount !== before) this.changed();
+    };
+    step();
+    const handle = timers.setInterval(step, everyMs);
+    return () => timers.clearInterval(handle);
   }
 
   recentEvents(limit = RECENT): readonly TickerEntry[] {

@@ -69,6 +69,7 @@ function wall(hub: FakeHub) {
     backoffMin: 50,
     backoffMax: 400,
     fetchTimeoutMs: 500,
+    helloTimeoutMs: 500,
     stallMs: 200,
     onApplied: (e) => applied.push(e.seq),
   });
