@@ -125,19 +125,24 @@ const STATE_COLORS: Record<string, [number, number, number]> = {
 };
 
 /** Open cases, coloured by state; urgent ones larger. Made again only when the cases changed. */
+/** What every case marker shares: placed at its case, larger when urgent, outlined, on top. */
+const MARKER = {
+  getPosition: (c: CaseRecord): [number, number] => [c.position.lon, c.position.lat],
+  getRadius: (c: CaseRecord) => (c.urgent ? 9 : 6),
+  radiusUnits: 'pixels',
+  stroked: true,
+  getLineColor: [6, 18, 31, 255],
+  lineWidthMinPixels: 1,
+  pickable: true,
+  parameters: { depthCompare: 'always' },
+} as const;
+
 export function caseMarkersLayer(cases: readonly CaseRecord[], version: number) {
   return new ScatterplotLayer<CaseRecord>({
+    ...MARKER,
     id: 'cases',
     data: cases,
-    getPosition: (c) => [c.position.lon, c.position.lat],
     getFillColor: (c) => [...(STATE_COLORS[c.state] ?? [200, 200, 200]), 230],
-    getRadius: (c) => (c.urgent ? 9 : 6),
-    radiusUnits: 'pixels',
-    stroked: true,
-    getLineColor: [6, 18, 31, 255],
-    lineWidthMinPixels: 1,
-    pickable: true,
-    parameters: { depthCompare: 'always' },
     updateTriggers: { getFillColor: version, getRadius: version },
   });
 }
@@ -148,19 +153,12 @@ export function caseMarkersLayer(cases: readonly CaseRecord[], version: number) 
  */
 export function overdueLayer(cases: readonly CaseRecord[], pulse: number, version: number) {
   return new ScatterplotLayer<CaseRecord>({
+    ...MARKER,
     id: 'cases-overdue',
     data: cases,
-    getPosition: (c) => [c.position.lon, c.position.lat],
     getFillColor: [255, 77, 79, 255],
-    getRadius: (c) => (c.urgent ? 9 : 6),
     radiusScale: 1 + 0.5 * pulse,
     opacity: 0.55 + 0.45 * pulse,
-    radiusUnits: 'pixels',
-    stroked: true,
-    getLineColor: [6, 18, 31, 255],
-    lineWidthMinPixels: 1,
-    pickable: true,
-    parameters: { depthCompare: 'always' },
     updateTriggers: { getRadius: version },
   });
 }
