@@ -22,21 +22,24 @@ const running = await startHub({
 const base = running.hub.url;
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const only = process.env.SHOTS_ONLY?.split(',');
-const sizes = [
-  [1920, 1080],
-  [3840, 2160],
-] as const;
+const sizes = (process.env.SHOTS_SIZES ?? '1920x1080,3840x2160')
+  .split(',')
+  .map((s) => s.split('x').map(Number) as [number, number]);
+const languages = (process.env.SHOTS_LANGS ?? 'zh-CN,en').split(',');
 try {
   for (const view of ['cases', 'kpi', 'map', 'video']) {
     if (only && !only.includes(view)) continue;
     for (const [w, h] of sizes)
-      for (const lang of ['zh-CN', 'en']) {
+      for (const lang of languages) {
         const page = await browser.newPage({ viewport: { width: w, height: h } });
         await page.goto(`${base}/?view=${view}&lang=${lang}`);
         await page.waitForTimeout(view === 'map' ? 20_000 : 8_000);
         const file = join(out, `${view}-${w}x${h}-${lang}.png`);
-        await page.screenshot({ path: file });
-        console.log(file);
+        // Software WebGL can hold a map page's thread for a long while: wait, and go on if not.
+        await page
+          .screenshot({ path: file, timeout: 120_000 })
+          .then(() => console.log(file))
+          .catch((error: unknown) => console.warn(`${file}: ${String(error).split('\n')[0]}`));
         await page.close();
       }
   }
@@ -48,8 +51,10 @@ try {
     );
     await page.waitForTimeout(30_000);
     const file = join(out, `sim-${profile}.png`);
-    await page.screenshot({ path: file });
-    console.log(file);
+    await page
+      .screenshot({ path: file, timeout: 120_000 })
+      .then(() => console.log(file))
+      .catch((error: unknown) => console.warn(`${file}: ${String(error).split('\n')[0]}`));
     await page.close();
   }
 } finally {
