@@ -41,7 +41,6 @@ const FAULTS: Readonly<Record<HubFaultKind, readonly [string, string]>> = {
   'implausible-seq': ['数据中枢发送了不合理的事件序号', 'The hub sent an implausible event number'],
   'unservable-gap': ['数据中枢无法补齐缺失的事件', 'The hub could not fill in missed events'],
   'bad-fetch-reply': ['数据中枢的补齐应答格式错误', 'The hub answered a backfill malformed'],
-  'oversized-batch': ['数据中枢发送的批次过大', 'The hub sent an oversized batch'],
 };
 
 /** A hub fault the gateway saw, with how often: the wall then reconnects after a delay. */

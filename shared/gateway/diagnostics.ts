@@ -7,8 +7,7 @@ export type HubFaultKind =
   | 'no-hello'
   | 'implausible-seq'
   | 'unservable-gap'
-  | 'bad-fetch-reply'
-  | 'oversized-batch';
+  | 'bad-fetch-reply';
 
 /** What the wall has taken in and refused, for the diagnostics panel and the tests. */
 export interface Diagnostics {

@@ -136,8 +136,15 @@ export class Gateway {
 
   private clearTimers(): void {
     clearTimeout(this.retryTimer);
+    this.stopFillTimers();
+  }
+
+  /** A connection's pending backfill and stall watch end with it (undefined again: not pending). */
+  private stopFillTimers(): void {
     clearTimeout(this.fillTimer);
     clearTimeout(this.stallTimer);
+    this.fillTimer = undefined;
+    this.stallTimer = undefined;
   }
 
   private onConnect(): void {
@@ -183,8 +190,7 @@ export class Gateway {
     this.store.diagnostics.reconnects += 1;
     this.store.setConnection('reconnecting');
     this.fillInFlight = false;
-    clearTimeout(this.fillTimer);
-    clearTimeout(this.stallTimer);
+    this.stopFillTimers();
     // socket.io does not reconnect by itself when the server closed the socket: do it, with backoff.
     if (reason === 'io server disconnect' || reason === 'io client disconnect')
       this.reconnectLater();

@@ -26,6 +26,8 @@ interface FakeHub {
   url: string;
   hellos: number;
   fetches: { from: number; to: number }[];
+  /** Disconnects every socket from the server side. */
+  drop: () => void;
 }
 
 /** A socket.io server on `/wall` whose hello and fetch answers the test writes. */
@@ -36,7 +38,12 @@ async function fakeHub(script: {
 }): Promise<FakeHub> {
   const http = createServer();
   const io = new Server(http, { maxHttpBufferSize: 1e8 });
-  const state: FakeHub = { url: '', hellos: 0, fetches: [] };
+  const state: FakeHub = {
+    url: '',
+    hellos: 0,
+    fetches: [],
+    drop: () => io.of('/wall').disconnectSockets(true),
+  };
   io.of('/wall').on('connection', (socket) => {
     socket.on('hello', (request: { lastSeq: number }, reply: (a: unknown) => void) => {
       state.hellos += 1;
@@ -114,6 +121,26 @@ describe('a broken hub', () => {
     expect(store.lastSeq).toBe(1);
   });
 
+  it('a backfill put off when the connection dropped is asked again on the next connection', async () => {
+    let fetches = 0;
+    const third = makeEnvelope(3, min(2), reported('C', min(2)));
+    const hub = await fakeHub({
+      hello: () => ({ city: TEST_CITY, headSeq: 3, hubId: 'h', logId: 'log-1' }),
+      afterHello: (socket) => socket.emit('events', [good[0], third]),
+      fetch: ({ from, to }) => {
+        fetches += 1;
+        // The first answer fills nothing (the wall backs off), and the hub then drops the socket.
+        return fetches === 1
+          ? { events: [], headSeq: 1 }
+          : { events: good.filter((e) => e.seq >= from && e.seq <= to), headSeq: 3 };
+      },
+    });
+    const { store } = wall(hub);
+    await until(() => fetches >= 1, 5_000, 'the first fetch');
+    hub.drop();
+    await until(() => store.lastSeq === 3, 10_000, 'the gap filled after the reconnect');
+  });
+
   it('a welcome with an impossible head or bounds is refused, said, and retried later', async () => {
     for (const reply of [
       { city: TEST_CITY, headSeq: 1e300, hubId: 'h' },
@@ -150,6 +177,7 @@ describe('a broken hub', () => {
       url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
       hellos: 0,
       fetches: [],
+      drop: () => undefined,
     });
     await until(() => hellos >= 2, 5_000, 'a second hello');
     expect(store.diagnostics.lastHubFault?.kind).toBe('no-hello');
