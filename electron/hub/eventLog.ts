@@ -131,11 +131,6 @@ export class EventLog {
     return this.index.last;
   }
 
-  /** The newest seq given out, written or not. */
-  get assignedSeq(): number {
-    return this.assigned;
-  }
-
   /** Events given seqs but not yet on disk. */
   get pendingWrites(): number {
     return this.queue.length;
@@ -194,19 +189,19 @@ export class EventLog {
         }
       }
     }
-    const lastSeq = this.index.seqAt(hi - 1) as number;
-    const through =
-      hi < this.index.length
-        ? Math.min(to, (this.index.seqAt(hi) as number) - 1)
-        : Math.min(to, this.headSeq);
-    const windowFirst = this.window[0]?.seq ?? Infinity;
+    // Up to the event after the answer (cut by bytes) or the end asked for, whichever is first.
+    const next = this.index.seqAt(hi);
+    const through = Math.min(to, next !== undefined ? next - 1 : this.headSeq);
     const firstSeq = this.index.seqAt(lo) as number;
-    if (firstSeq >= windowFirst) {
+    if (firstSeq >= (this.window[0]?.seq ?? Infinity)) {
+      const lastSeq = this.index.seqAt(hi - 1) as number;
       const start = lowerBoundBySeq(this.window, firstSeq);
-      const end = lowerBoundBySeq(this.window, lastSeq + 1);
-      return { events: this.window.slice(start, end), through: Math.max(through, lastSeq) };
+      return {
+        events: this.window.slice(start, lowerBoundBySeq(this.window, lastSeq + 1)),
+        through,
+      };
     }
-    return { events: await this.readLines(lo, hi), through: Math.max(through, lastSeq) };
+    return { events: await this.readLines(lo, hi), through };
   }
 
   /** The in-memory events on disk with seq in [from, upTo], or undefined when `from` is older than memory. */
