@@ -139,7 +139,6 @@ export class Hub {
     const hub = new Hub(options, log, report, io, nsp, port, http);
     // Rebuild the case state from the log so a restarted hub validates the next event correctly.
     for (const envelope of entries) hub.store.apply(envelope);
-    hub.pipeline.startedAt(log.headSeq);
     attachWallSockets({
       nsp,
       access,

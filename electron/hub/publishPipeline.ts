@@ -23,7 +23,8 @@ const BROADCAST_CHUNK = 2_000;
 export class PublishPipeline {
   private outgoing: Envelope[] = [];
   private flushScheduled = false;
-  private sent = 0;
+  /** Everything already in the log when the hub started counts as sent. */
+  private sent: number;
   private readonly listeners = new Set<(envelopes: readonly Envelope[]) => void>();
 
   constructor(
@@ -32,15 +33,11 @@ export class PublishPipeline {
     private readonly diagnostics: Diagnostics,
     private readonly broadcast: (batch: readonly Envelope[]) => void,
   ) {
+    this.sent = log.headSeq;
     log.onDurable((envelopes) => {
       for (const e of envelopes) this.outgoing.push(e);
       this.scheduleFlush();
     });
-  }
-
-  /** Everything already in the log when the hub started counts as sent. */
-  startedAt(head: number): void {
-    this.sent = head;
   }
 
   /** The newest seq broadcast to the walls. */

@@ -16,7 +16,7 @@ import {
 } from '../../shared/protocol/wire';
 import type { HubAccess } from './access';
 import type { EventLog } from './eventLog';
-import { FetchLimiter } from './fetchLimiter';
+import { RequestLimiter } from './requestLimiter';
 import { recordError, type HubHealth } from './hubHealth';
 
 type WallSocket = Socket<ClientToServer, ServerToClient>;
@@ -32,7 +32,7 @@ export interface WallSocketDeps {
   readonly sentHead: () => number;
   readonly diagnostics: Diagnostics;
   readonly health: HubHealth;
-  readonly limiter?: FetchLimiter;
+  readonly limiter?: RequestLimiter;
 }
 
 /** A gateway says hello once per connection; more than this in a burst is refused. */
@@ -50,8 +50,8 @@ const REPLAY_CHUNK = 2_000;
  */
 export function attachWallSockets(deps: WallSocketDeps): void {
   const { nsp, access, log, health } = deps;
-  const limiter = deps.limiter ?? new FetchLimiter();
-  const hellos = new FetchLimiter(HELLO_LIMITS);
+  const limiter = deps.limiter ?? new RequestLimiter();
+  const hellos = new RequestLimiter(HELLO_LIMITS);
   const replays = new Semaphore(REPLAYS_AT_ONCE);
   if (access.tokenRequired) {
     nsp.use((socket, next) => {

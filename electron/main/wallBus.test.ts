@@ -4,6 +4,7 @@ import { BroadcastBus, type ChannelLike } from '../../shared/bus/broadcastBus';
 import type { BusMessage, WallBus } from '../../shared/bus/messages';
 import { BUILTIN_PROFILES } from '../../shared/layout/builtinProfiles';
 import { display } from '../../shared/layout/testDisplays';
+import { until } from '../hub/testSupport';
 import { registerInvokeHandlers, type InvokeHandlers, type InvokeSender } from './ipcRouter';
 import { WallController } from './wallController';
 import { WindowManager } from './windowManager';
@@ -15,15 +16,6 @@ const MESSAGES: BusMessage[] = [
   { kind: 'profile', origin: 'A', profileId: 'duty' },
   { kind: 'selection', origin: 'A', selection: null },
 ];
-
-/** Waits for what the test expects to have arrived, instead of a fixed pause. */
-async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 /** Browser preview: pages on one BroadcastChannel name. */
 function broadcastPath(): { a: WallBus; b: WallBus; close: () => void } {
@@ -92,6 +84,7 @@ async function run(path: { a: WallBus; b: WallBus; close: () => void }) {
   for (const m of MESSAGES) path.a.publish(m);
   await until(
     () => got.a.length >= MESSAGES.length && got.b.length >= MESSAGES.length,
+    5_000,
     'every message at both ends',
   );
   path.close();
@@ -117,7 +110,7 @@ describe('wall bus', () => {
     raw.postMessage('garbage');
     raw.postMessage({ kind: 'scene', origin: 'x', sceneId: 'ok' });
     // Messages on one channel arrive in order: once the good one is in, the bad ones were seen.
-    await until(() => got.length === 1 && bus.refusedCount === 2, 'the three messages');
+    await until(() => got.length === 1 && bus.refusedCount === 2, 5_000, 'the three messages');
     expect(got).toEqual([{ kind: 'scene', origin: 'x', sceneId: 'ok' }]);
     expect(bus.refusedCount).toBe(2);
     raw.close();

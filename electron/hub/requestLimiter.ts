@@ -1,10 +1,10 @@
 /**
- * Bounds the backfill work clients can ask of the hub: fetches in flight per socket and in
- * total, and a rate per socket (a token bucket). A well-behaved gateway has one fetch in flight;
- * a client that fires thousands is answered "busy" at once, at the cost of a few bytes each,
- * instead of holding thousands of replies in memory.
+ * Bounds the work clients can ask of the hub (fetches, hellos): requests in flight per socket
+ * and in total, and a rate per socket (a token bucket). A well-behaved gateway has one fetch in
+ * flight and says hello once per connection; a client that fires thousands is answered "busy"
+ * at once, at the cost of a few bytes each, instead of holding thousands of replies in memory.
  */
-export class FetchLimiter {
+export class RequestLimiter {
   private readonly inFlight = new Map<string, number>();
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private total = 0;
