@@ -47,10 +47,10 @@ try {
     if (only && !only.includes(`sim-${profile}`)) continue;
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(
-      `${base}/sim.html?sim=${encodeURIComponent('3x3@1920x1080,2560x1440*1.25')}&profile=${profile}`,
+      `${base}/sim.html?sim=${encodeURIComponent('3x3@1920x1080,2560x1440*1.25')}&profile=${profile}&lang=${languages[0]}`,
     );
     await page.waitForTimeout(30_000);
-    const file = join(out, `sim-${profile}.png`);
+    const file = join(out, `sim-${profile}-${languages[0]}.png`);
     await page
       .screenshot({ path: file, timeout: 120_000 })
       .then(() => console.log(file))

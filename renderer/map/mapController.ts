@@ -136,10 +136,6 @@ export class MapController {
     );
   }
 
-  get layerCount(): number {
-    return this.buildings.length;
-  }
-
   /** JavaScript time of one redraw (the benchmark). */
   redrawCost(): number {
     const t = performance.now();
