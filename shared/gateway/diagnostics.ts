@@ -3,11 +3,7 @@ import type { HubNotice } from '../protocol/wire';
 
 /** Ways a hub was seen to misbehave; the gateway reconnects with backoff after each. */
 export type HubFaultKind =
-  | 'bad-hello'
-  | 'no-hello'
-  | 'implausible-seq'
-  | 'unservable-gap'
-  | 'bad-fetch-reply';
+  'bad-hello' | 'no-hello' | 'implausible-seq' | 'unservable-gap' | 'bad-fetch-reply';
 
 /** What the wall has taken in and refused, for the diagnostics panel and the tests. */
 export interface Diagnostics {
