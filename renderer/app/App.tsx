@@ -3,12 +3,14 @@ import { tileTemplateProblem, type TileSource } from '../../shared/geo/tiles';
 import { mirrorInto } from '../../shared/gateway/mirror';
 import { WallStore } from '../../shared/gateway/wallStore';
 import type { Language, ProfileList, ViewChange, WallBridge } from '../../shared/ipc/contract';
+import { parseRegionPart } from '../../shared/layout/regionPart';
 import { CaseBoard } from '../cases/CaseBoard';
 import { I18nContext, makeI18n } from '../i18n/I18nContext';
 import { KpiView } from '../kpi/KpiView';
 import { MapView } from '../map/MapView';
 import { VideoWall } from '../video/VideoWall';
 import { PendingView } from './PendingView';
+import { RegionFrame } from './RegionFrame';
 import { ProfileSwitcher } from './ProfileSwitcher';
 import { useStoreSelector } from './useStore';
 import { createBus, onParentViewChange, previewProfiles } from './wallBus';
@@ -65,13 +67,27 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
     document.documentElement.lang = language;
   }, [language]);
 
+  // This window's share of a region across panels; the same strings give the same object.
+  const partText = view.params.part;
+  const cellText = view.params.cell;
+  const part = useMemo(
+    () => parseRegionPart({ part: partText, cell: cellText }),
+    [partText, cellText],
+  );
+  const origin = params.get('window') ?? 'page';
+  const region = view.params.region ?? params.get('region') ?? undefined;
+
   const i18n = useMemo(() => makeI18n(language), [language]);
   const allWarnings = [...warnings, ...profiles.warnings];
   return (
     <I18nContext.Provider value={i18n}>
-      <div className="wall" data-view={view.view} data-testid="wall-window">
+      <div
+        className={part || view.view === 'kpi' ? 'wall wall-part' : 'wall'}
+        data-view={view.view}
+        data-testid="wall-window"
+      >
         {view.view === 'cases' ? (
-          <>
+          <RegionFrame part={part}>
             <header className="wall-header">
               <div>
                 <h1>{i18n.t('title')}</h1>
@@ -83,13 +99,7 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
               <div className="header-tools">
                 <ProfileSwitcher
                   profiles={profiles}
-                  onSwitch={(id) =>
-                    bus.publish({
-                      kind: 'profile',
-                      origin: params.get('window') ?? 'page',
-                      profileId: id,
-                    })
-                  }
+                  onSwitch={(id) => bus.publish({ kind: 'profile', origin, profileId: id })}
                 />
                 <button
                   type="button"
@@ -108,14 +118,16 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
               </div>
             </header>
             <CaseBoard store={store} showDiagnostics={showDiagnostics} warnings={allWarnings} />
-          </>
+          </RegionFrame>
         ) : view.view === 'map' ? (
           <MapView
             store={store}
             bus={bus}
             packBase={packBase(params)}
             heatWindow={view.params.heat ?? 'day'}
-            origin={params.get('window') ?? 'page'}
+            origin={origin}
+            {...(region ? { region } : {})}
+            {...(part ? { part } : {})}
             {...(mapTiles ? { tiles: mapTiles } : {})}
           />
         ) : view.view === 'video' ? (
@@ -124,12 +136,17 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
             bus={bus}
             hubBase={hubBase(params)}
             params={view.params}
-            origin={params.get('window') ?? 'page'}
+            origin={origin}
+            {...(part ? { part } : {})}
           />
         ) : view.view === 'kpi' ? (
-          <KpiView store={store} large={view.params.scale === 'large'} />
+          <RegionFrame part={part}>
+            <KpiView store={store} large={view.params.scale === 'large'} part={part} />
+          </RegionFrame>
         ) : (
-          <PendingView view={view.view} params={view.params} />
+          <RegionFrame part={part}>
+            <PendingView view={view.view} params={view.params} />
+          </RegionFrame>
         )}
       </div>
     </I18nContext.Provider>

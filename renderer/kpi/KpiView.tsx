@@ -1,15 +1,74 @@
+import type { ReactNode } from 'react';
+import { findCategory } from '../../shared/domain/categories';
+import { rankOpenCases } from '../../shared/domain/openRanking';
 import type { WallStore } from '../../shared/gateway/wallStore';
+import { dealBlocks, panelRects, type RegionPart } from '../../shared/layout/regionPart';
 import { useStoreVersion } from '../app/useStore';
+import { useWindowSize } from '../app/useWindowSize';
 import { KpiStrip } from '../cases/KpiStrip';
 import { StateFlow } from '../cases/StateFlow';
+import { useI18n } from '../i18n/I18nContext';
+import { RankList } from './RankList';
 
-/** The indicators alone, for a KPI region of the wall; `large` for a briefing read from the back. */
-export function KpiView({ store, large }: Readonly<{ store: WallStore; large: boolean }>) {
+/** As many as a whole panel holds; the list shows those that fit its box, each line whole. */
+const RANK_LINES = 12;
+
+/**
+ * The indicators for a KPI region of the wall, `large` for a briefing read from the back: the
+ * KPI cards, the case flow, and where the open cases are (by category, by street). Across
+ * several panels the blocks are dealt out a panel at a time, so each panel is full and no
+ * figure lies across a seam.
+ */
+export function KpiView({
+  store,
+  large,
+  part,
+}: Readonly<{ store: WallStore; large: boolean; part?: RegionPart | undefined }>) {
   const version = useStoreVersion(store);
+  const { t, language } = useI18n();
+  const size = useWindowSize();
+  const cases = store.cases;
+  const isOverdue = (id: string) => cases.isOverdue(id);
+  const blocks: ReactNode[] = [
+    <KpiStrip key="cards" kpis={cases.kpis()} />,
+    <StateFlow key="flow" counts={cases.countByState()} />,
+    <RankList
+      key="categories"
+      testId="rank-categories"
+      title={t('openByCategory')}
+      lines={rankOpenCases(cases.allCases(), (c) => c.category, isOverdue, RANK_LINES)}
+      nameOf={(id) => {
+        const category = findCategory(id);
+        return (language === 'zh-CN' ? category?.zh : category?.en) ?? t('otherCategory');
+      }}
+    />,
+    <RankList
+      key="streets"
+      testId="rank-streets"
+      title={t('openByStreet')}
+      lines={rankOpenCases(cases.allCases(), (c) => c.street ?? c.district, isOverdue, RANK_LINES)}
+      nameOf={(name) => name}
+    />,
+  ];
+  const panels = panelRects(part, size.width, size.height);
+  const dealt = dealBlocks(blocks.length, panels.length);
   return (
-    <div className={large ? 'kpi-view kpi-view-large' : 'kpi-view'} data-version={version}>
-      <KpiStrip kpis={store.cases.kpis()} />
-      <StateFlow counts={store.cases.countByState()} />
+    <div
+      className={large ? 'kpi-view kpi-view-large' : 'kpi-view'}
+      data-version={version}
+      style={part ? { width: part.width, height: part.height } : undefined}
+    >
+      {panels.map((rect, i) => (
+        <div
+          key={i}
+          className="kpi-panel"
+          data-testid="kpi-panel"
+          data-blocks={(dealt[i] ?? []).length}
+          style={{ left: rect.x, top: rect.y, width: rect.width, height: rect.height }}
+        >
+          {(dealt[i] ?? []).map((b) => blocks[b])}
+        </div>
+      ))}
     </div>
   );
 }

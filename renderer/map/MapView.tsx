@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { WallBus } from '../../shared/bus/messages';
 import type { WallStore } from '../../shared/gateway/wallStore';
 import type { TileSource } from '../../shared/geo/tiles';
+import type { RegionPart } from '../../shared/layout/regionPart';
 import { exposeTestHook } from '../app/testHooks';
 import { loadPackInWorker, type LoadedPack } from './loadPack';
 import { MapController } from './mapController';
@@ -14,6 +15,10 @@ export interface MapViewProps {
   /** Heatmap window: hour, day (default), week or all. */
   readonly heatWindow: string;
   readonly origin: string;
+  /** The profile region this window shows: its parts share one camera over the wall bus. */
+  readonly region?: string;
+  /** This window's part of a region across panels; absent when the window is the region. */
+  readonly part?: RegionPart;
   /** An optional raster base map (intranet tiles, 天地图 WMTS); none by default. */
   readonly tiles?: TileSource;
 }
@@ -29,6 +34,8 @@ export function MapView({
   packBase,
   heatWindow,
   origin,
+  region,
+  part,
   tiles,
 }: Readonly<MapViewProps>) {
   const host = useRef<HTMLDivElement>(null);
@@ -44,10 +51,16 @@ export function MapView({
       store,
       heatWindow,
       ...(tiles ? { tiles } : {}),
+      ...(part ? { part } : {}),
       onSelect: (selection) => bus.publish({ kind: 'selection', origin, selection }),
+      ...(region
+        ? { onCamera: (view) => bus.publish({ kind: 'camera', origin, region, view }) }
+        : {}),
     });
     setMap(controller);
     const offBus = bus.subscribe((m) => {
+      if (m.kind === 'camera' && m.region === region && m.origin !== origin)
+        controller.setCamera(m.view);
       if (m.kind !== 'selection' || m.selection?.type !== 'case') return;
       const c = store.cases.get(m.selection.id);
       if (c) controller.flyTo(c.position.lon, c.position.lat);
@@ -60,6 +73,7 @@ export function MapView({
             heatCount: () => controller.heat.count,
             buildingsShown: () => controller.buildingsShown,
             decks: () => controller.decks,
+            camera: () => controller.camera,
           })
         : () => undefined;
     return () => {
@@ -70,7 +84,7 @@ export function MapView({
     };
     // The heat window is applied below without making a new map.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store, bus, origin, tiles]);
+  }, [store, bus, origin, tiles, region, part]);
 
   useEffect(() => map?.setHeatWindow(heatWindow), [map, heatWindow]);
 

@@ -1,10 +1,19 @@
-import { Deck, FlyToInterpolator, type Layer, type PickingInfo } from '@deck.gl/core';
+import {
+  Deck,
+  FlyToInterpolator,
+  MapView,
+  type Layer,
+  type MapViewState,
+  type PickingInfo,
+} from '@deck.gl/core';
 import type { BusMessage } from '../../shared/bus/messages';
 import type { CaseRecord } from '../../shared/domain/caseStore';
 import type { WallStore } from '../../shared/gateway/wallStore';
 import type { TileSource } from '../../shared/geo/tiles';
+import type { RegionPart } from '../../shared/layout/regionPart';
 import { CaseHeat } from './caseHeat';
 import { CityLayers } from './cityLayerSet';
+import { cityBounds, fitCity, type CameraView } from './cityView';
 import { CaseLayers } from './caseLayers';
 import { buildingsLayer, heatLayer, pickedBuilding } from './layers/cityLayers';
 import { RasterTiles } from './layers/rasterTiles';
@@ -32,6 +41,13 @@ export interface MapControllerOptions {
   readonly onAllBuildingsDrawn?: () => void;
   /** Each building chunk as it is prepared (the benchmark's marks). */
   readonly onChunk?: (index: number) => void;
+  /**
+   * This window's part of a map region across panels: the Deck draws its share of one viewport
+   * the size of the whole region, so the parts line up across the seams.
+   */
+  readonly part?: RegionPart;
+  /** Where a person moved the camera here (at most once a frame): the region's other parts follow. */
+  readonly onCamera?: (view: CameraView) => void;
 }
 
 /**
@@ -44,7 +60,7 @@ export interface MapControllerOptions {
  */
 export class MapController {
   readonly heat = new CaseHeat();
-  private deck: Deck;
+  private deck: Deck<MapView>;
   private pack: LoadedPack | undefined;
   private city: CityLayers | undefined;
   private readonly cases: CaseLayers | undefined;
@@ -56,6 +72,10 @@ export class MapController {
   private dirty = true;
   private drawnAll = false;
   private destroyed = false;
+  /** The camera, held here (a controlled Deck) so that the region's parts can share it. */
+  private viewState: MapViewState;
+  private cameraSentAt = -Infinity;
+  private cameraTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly offs: (() => void)[] = [];
   /** Decks made so far: 1, and one more after each lost and restored WebGL context. */
   decks = 0;
@@ -72,6 +92,11 @@ export class MapController {
       this.offs.push(store.subscribe(() => (this.dirty = true)));
     }
     this.raster = options.tiles ? new RasterTiles(options.tiles) : undefined;
+    this.viewState = {
+      ...(options.initialView ?? { longitude: 0, latitude: 0, zoom: 1 }),
+      pitch: 45,
+      bearing: 0,
+    };
     this.deck = this.createDeck();
     this.frame = requestAnimationFrame(this.tick);
   }
@@ -82,16 +107,13 @@ export class MapController {
     this.city = new CityLayers(loaded.pack);
     this.buildings = [];
     this.drawnAll = false;
-    const [longitude, latitude] = loaded.pack.manifest.view.center;
-    this.deck.setProps({
-      initialViewState: {
-        longitude,
-        latitude,
-        zoom: loaded.pack.manifest.view.zoom,
-        pitch: 45,
-        bearing: 0,
-      },
-    });
+    // The benchmark fixes its camera; the wall shows the whole city on the whole region.
+    if (!this.options.initialView) {
+      const size = this.surfaceSize();
+      this.setCamera(
+        fitCity(cityBounds(loaded.pack), loaded.pack.manifest.view, size.width, size.height),
+      );
+    }
     this.dirty = true;
   }
 
@@ -103,18 +125,33 @@ export class MapController {
     this.dirty = true;
   }
 
+  /**
+   * Every part of a region gets the same selection and flies the same way, so the parts stay
+   * one picture without sending the camera frame by frame.
+   */
   flyTo(longitude: number, latitude: number, zoom = 16): void {
-    this.deck.setProps({
-      initialViewState: {
-        longitude,
-        latitude,
-        zoom,
-        pitch: 45,
-        bearing: 0,
-        transitionDuration: 1500,
-        transitionInterpolator: new FlyToInterpolator(),
-      },
-    });
+    this.viewState = {
+      longitude,
+      latitude,
+      zoom,
+      pitch: 45,
+      bearing: 0,
+      transitionDuration: 1500,
+      transitionInterpolator: new FlyToInterpolator(),
+    };
+    this.deck.setProps({ viewState: this.viewState });
+  }
+
+  /** Where another part of this region was moved to: taken as it is, never sent back. */
+  setCamera(view: CameraView): void {
+    this.viewState = { ...view };
+    this.deck.setProps({ viewState: this.viewState });
+  }
+
+  /** The camera now (tests, and a part that joins late). */
+  get camera(): CameraView {
+    const { longitude, latitude, zoom, pitch = 0, bearing = 0 } = this.viewState;
+    return { longitude, latitude, zoom, pitch, bearing };
   }
 
   /** Draws now what changed (the benchmark's heat batches). */
@@ -146,20 +183,35 @@ export class MapController {
   destroy(): void {
     this.destroyed = true;
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.cameraTimer);
     for (const off of this.offs.splice(0)) off();
     this.deck.finalize();
   }
 
-  private createDeck(): Deck {
+  private createDeck(): Deck<MapView> {
     this.decks += 1;
+    const part = this.options.part;
     const deck = new Deck({
       parent: this.parent,
-      initialViewState: {
-        ...(this.options.initialView ?? { longitude: 0, latitude: 0, zoom: 1 }),
-        pitch: 45,
-        bearing: 0,
+      // A part of a region: one view the size of the region, shifted so this window shows its
+      // share (WebGL viewports may start off the canvas and be larger than it).
+      views: new MapView({
+        id: 'map',
+        controller: true,
+        ...(part ? { x: -part.x, y: -part.y, width: part.width, height: part.height } : {}),
+      }),
+      viewState: this.viewState,
+      onViewStateChange: ({ viewState, interactionState }) => {
+        this.viewState = viewState as MapViewState;
+        deck.setProps({ viewState: this.viewState });
+        const byHand =
+          interactionState.isDragging ||
+          interactionState.isPanning ||
+          interactionState.isZooming ||
+          interactionState.isRotating;
+        if (byHand) this.sendCamera();
+        return viewState;
       },
-      controller: true,
       layers: [],
       getTooltip: (info: PickingInfo) => tooltip(info),
       onClick: (info: PickingInfo) => this.pick(info),
@@ -194,7 +246,7 @@ export class MapController {
     // Tiles follow the view once the pack has placed it (not the world view before it).
     if (this.raster && this.pack && performance.now() - this.rasterCheckedAt > 250) {
       this.rasterCheckedAt = performance.now();
-      if (this.raster.update(this.deck)) this.dirty = true;
+      if (this.raster.update(this.deck.getViewports()[0])) this.dirty = true;
     }
     // Nothing is drawn before the pack: the layers' shaders are compiled once, with the city.
     const pulsing = this.cases?.pulsing ?? false;
@@ -204,6 +256,31 @@ export class MapController {
     }
     this.frame = requestAnimationFrame(this.tick);
   };
+
+  /**
+   * Tells the region's other parts where this one looks: at once, then at most every 16 ms while
+   * the hand keeps moving, the last position always sent (not on this window's frames, which a
+   * hidden window does not get).
+   */
+  private sendCamera(): void {
+    const send = this.options.onCamera;
+    if (!send || this.cameraTimer !== undefined) return;
+    const wait = this.cameraSentAt + 16 - performance.now();
+    const fire = () => {
+      this.cameraTimer = undefined;
+      this.cameraSentAt = performance.now();
+      if (!this.destroyed) send(this.camera);
+    };
+    if (wait <= 0) fire();
+    else this.cameraTimer = setTimeout(fire, wait);
+  }
+
+  /** The surface the camera is fitted to: the whole region, or this window. */
+  private surfaceSize(): { width: number; height: number } {
+    const part = this.options.part;
+    if (part) return { width: part.width, height: part.height };
+    return { width: this.parent.clientWidth, height: this.parent.clientHeight };
+  }
 
   private layers(): Layer[] {
     const city = this.city;

@@ -3,9 +3,10 @@ import type { WallBus } from '../../shared/bus/messages';
 import type { WallStore } from '../../shared/gateway/wallStore';
 import type { CatalogueCamera } from '../../shared/video/catalogue';
 import { linkedCameras } from '../../shared/video/linkage';
+import { partIndex, type RegionPart } from '../../shared/layout/regionPart';
 import {
   cameraAlarms,
-  planScreen,
+  planShare,
   sameAlarms,
   type CameraAlarm,
 } from '../../shared/video/screenPlanner';
@@ -16,7 +17,13 @@ import { exposeTestHook } from '../app/testHooks';
 import { useOwned } from '../app/useOwned';
 import { useI18n } from '../i18n/I18nContext';
 import { CameraCatalogue } from './CameraCatalogue';
-import { defaultGroups, loadCatalogue, streamUrl, type LoadedCatalogue } from './catalogueClient';
+import {
+  defaultGroups,
+  groupIdOf,
+  loadCatalogue,
+  streamUrl,
+  type LoadedCatalogue,
+} from './catalogueClient';
 import { TileFrame } from './TileFrame';
 import './videoWall.css';
 import { RotationClock, type RotationInfo } from './rotationClock';
@@ -30,6 +37,8 @@ export interface VideoWallProps {
   readonly hubBase: string;
   readonly params: Readonly<Record<string, string>>;
   readonly origin: string;
+  /** This window's part of a video region across panels: it shows its share of one split. */
+  readonly part?: RegionPart;
 }
 
 /**
@@ -37,11 +46,11 @@ export interface VideoWallProps {
  * case, alarms that hold the rotation, and a catalogue to pick from. Players live in a
  * `TileWall` outside React; this component only says which camera goes where.
  */
-export function VideoWall({ store, bus, hubBase, params, origin }: Readonly<VideoWallProps>) {
+export function VideoWall({ store, bus, hubBase, params, origin, part }: Readonly<VideoWallProps>) {
   const { t } = useI18n();
   const [catalogue, setCatalogue] = useState<LoadedCatalogue>({ cameras: [], problems: [] });
   const [split, setSplit] = useState<Split>(isSplit(params.split) ? params.split : '9');
-  const [groupId, setGroupId] = useState(params.group ?? 'all');
+  const [groupId, setGroupId] = useState(groupIdOf(params.group));
   const [pinned, setPinned] = useState<readonly string[]>([]);
   const [manual, setManual] = useState<Readonly<Record<number, string>>>({});
   const [focusSlot, setFocusSlot] = useState(0);
@@ -87,16 +96,23 @@ export function VideoWall({ store, bus, hubBase, params, origin }: Readonly<Vide
   }, [hubBase]);
 
   const cells = useMemo(() => splitCells(split), [split]);
+  // A region across panels is one split of cells × panels tiles; this window shows its share.
+  const { index: shareIndex, count: shareCount } = partIndex(part);
   const groups = useMemo(
-    () => defaultGroups(catalogue.cameras, t('allCameras'), Number(params.dwell) || 15),
+    () =>
+      defaultGroups(
+        catalogue.cameras,
+        { all: t('allCameras'), west: t('westCameras'), east: t('eastCameras') },
+        Number(params.dwell) || 15,
+      ),
     [catalogue.cameras, t, params.dwell],
   );
   const group = groups.find((g) => g.id === groupId) ?? groups[0];
 
   // One rotation per group and split, in one place: the clock, which the view reads.
   const clock = useOwned(
-    () => (group ? new RotationClock(group, cells.length) : undefined),
-    [group, cells.length],
+    () => (group ? new RotationClock(group, cells.length * shareCount, shareCount > 1) : undefined),
+    [group, cells.length, shareCount],
   );
   const rotation = useSyncExternalStore(
     clock?.subscribe ?? noSubscription,
@@ -108,15 +124,28 @@ export function VideoWall({ store, bus, hubBase, params, origin }: Readonly<Vide
 
   const plan = useMemo(
     () =>
-      planScreen({
-        cells: cells.length,
-        scene: { ids: rotation.ids, next: rotation.next },
-        pinned,
-        manual,
-        alarms,
-        ...(enlarged !== undefined ? { enlarged } : {}),
-      }),
-    [cells.length, rotation.ids, rotation.next, pinned, manual, alarms, enlarged],
+      planShare(
+        {
+          cells: cells.length,
+          scene: { ids: rotation.ids, next: rotation.next },
+          pinned,
+          manual,
+          alarms,
+          ...(enlarged !== undefined ? { enlarged } : {}),
+        },
+        { index: shareIndex, count: shareCount },
+      ),
+    [
+      cells.length,
+      rotation.ids,
+      rotation.next,
+      pinned,
+      manual,
+      alarms,
+      enlarged,
+      shareIndex,
+      shareCount,
+    ],
   );
   const slots = useMemo(() => plan.slots.map((s) => s.cameraId), [plan]);
 

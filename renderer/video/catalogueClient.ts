@@ -28,10 +28,10 @@ export function streamUrl(stream: string, hubBase: string): string {
   return stream.startsWith('/') ? `${hubBase}${stream}` : stream;
 }
 
-/** Rotation groups a wall offers without configuration: all cameras, then one per street. */
+/** Rotation groups a wall offers without configuration: all cameras, west and east, then one per street. */
 export function defaultGroups(
   cameras: readonly CatalogueCamera[],
-  allName: string,
+  names: { all: string; west: string; east: string },
   dwellSeconds: number,
 ): { id: string; name: string; cameraIds: string[]; dwellSeconds: number }[] {
   const byStreet = new Map<string, string[]>();
@@ -41,8 +41,24 @@ export function defaultGroups(
     list.push(c.id);
     byStreet.set(c.street, list);
   }
+  // The duty profile's two video columns flank the map: the west half of the city's cameras
+  // on the left, the east half on the right, so the two never show the same cameras.
+  const byLongitude = [...cameras].sort((a, b) => a.position[0] - b.position[0]);
+  const half = Math.ceil(byLongitude.length / 2);
   return [
-    { id: 'all', name: allName, cameraIds: cameras.map((c) => c.id), dwellSeconds },
+    { id: 'all', name: names.all, cameraIds: cameras.map((c) => c.id), dwellSeconds },
+    {
+      id: 'west',
+      name: names.west,
+      cameraIds: byLongitude.slice(0, half).map((c) => c.id),
+      dwellSeconds,
+    },
+    {
+      id: 'east',
+      name: names.east,
+      cameraIds: byLongitude.slice(half).map((c) => c.id),
+      dwellSeconds,
+    },
     ...[...byStreet.entries()]
       .sort(([a], [b]) => a.localeCompare(b, 'zh-CN'))
       .map(([street, ids]) => ({
@@ -52,4 +68,11 @@ export function defaultGroups(
         dwellSeconds,
       })),
   ];
+}
+
+/** A profile's group name as the wall's groups know it (`left`/`right` are the west/east halves). */
+export function groupIdOf(name: string | undefined): string {
+  if (name === 'left') return 'west';
+  if (name === 'right') return 'east';
+  return name ?? 'all';
 }

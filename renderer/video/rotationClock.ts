@@ -23,8 +23,16 @@ export class RotationClock {
   private readonly listeners = new Set<() => void>();
   private readonly timer: ReturnType<typeof setInterval>;
 
-  constructor(group: RotationGroup, tiles: number, now = Date.now) {
+  /** `shared`: the rotation of a split spread over several windows, which must swap as one. */
+  constructor(
+    group: RotationGroup,
+    tiles: number,
+    private readonly shared = false,
+    now = Date.now,
+  ) {
     this.rotation = new Rotation(group, tiles, now());
+    // On the wall clock: the windows of a split spread over panels (and PCs) swap as one.
+    this.rotation.alignTo(now());
     this.info = this.read(now());
     this.timer = setInterval(() => {
       this.rotation.tick(now());
@@ -41,7 +49,10 @@ export class RotationClock {
 
   /** Holds for exactly these reasons (alarms on screen, a linked case, hand-placed cameras). */
   hold(reasons: ReadonlySet<string>, now = Date.now()): void {
+    const wasHeld = this.rotation.paused;
     this.rotation.holdFor(reasons, now);
+    // A window of a shared split held alone (a camera placed by hand) rejoins the others in step.
+    if (this.shared && wasHeld && !this.rotation.paused) this.rotation.alignTo(now);
     this.update(now);
   }
 

@@ -26,6 +26,22 @@ export const busMessageSchema = z.discriminatedUnion('kind', [
     position: positionSchema,
     zoom: z.number().min(0).max(24).optional(),
   }),
+  /**
+   * Where a map region looks, from the window a person moved it in: the region's other windows
+   * (other panels, other PCs) take the same camera, so the region stays one picture.
+   */
+  z.object({
+    kind: z.literal('camera'),
+    origin,
+    region: wellFormedText(64, 1),
+    view: z.object({
+      longitude: z.number().min(-180).max(180),
+      latitude: z.number().min(-85.06).max(85.06),
+      zoom: z.number().min(0).max(24),
+      pitch: z.number().min(0).max(85),
+      bearing: z.number().min(-360).max(360),
+    }),
+  }),
   z.object({ kind: z.literal('profile'), origin, profileId: wellFormedText(64, 1) }),
   z.object({ kind: z.literal('scene'), origin, sceneId: wellFormedText(64, 1) }),
   /**

@@ -185,13 +185,20 @@ function onWall(
   grid: WallGrid,
   bezel: { x: number; y: number },
 ): WindowPlan[] {
-  const canvasW = grid.cols * grid.panelWidth + (grid.cols - 1) * bezel.x;
-  const canvasH = grid.rows * grid.panelHeight + (grid.rows - 1) * bezel.y;
-  const rx0 = Math.round(rect.x * canvasW);
-  const ry0 = Math.round(rect.y * canvasH);
-  const rx1 = Math.round((rect.x + rect.w) * canvasW);
-  const ry1 = Math.round((rect.y + rect.h) * canvasH);
-  const out: WindowPlan[] = [];
+  // An edge on a panel boundary goes to that panel's edge, the bezel left out of the region;
+  // a fraction of the canvas is the same fraction of its pixels.
+  const edge = (f: number, panels: number, size: number, gap: number, end: boolean) => {
+    const k = Math.round(f * panels);
+    if (Math.abs(f * panels - k) > 1e-6)
+      return Math.round(f * (panels * size + (panels - 1) * gap));
+    return end && k > 0 ? k * (size + gap) - gap : k * (size + gap);
+  };
+  const rx0 = edge(rect.x, grid.cols, grid.panelWidth, bezel.x, false);
+  const ry0 = edge(rect.y, grid.rows, grid.panelHeight, bezel.y, false);
+  const rx1 = edge(rect.x + rect.w, grid.cols, grid.panelWidth, bezel.x, true);
+  const ry1 = edge(rect.y + rect.h, grid.rows, grid.panelHeight, bezel.y, true);
+  const pieces: { display: DisplayInfo; bounds: Rect; x0: number; y0: number; spans: boolean }[] =
+    [];
   grid.cells.forEach((row, r) =>
     row.forEach((display, c) => {
       if (!display) return;
@@ -210,17 +217,26 @@ function onWall(
       };
       const spans =
         rx0 < px || ry0 < py || rx1 > px + grid.panelWidth || ry1 > py + grid.panelHeight;
-      out.push(
-        plan(
-          region,
-          display,
-          bounds,
-          spans ? { part: `${x0 - rx0},${y0 - ry0},${rx1 - rx0},${ry1 - ry0}` } : {},
-        ),
-      );
+      pieces.push({ display, bounds, x0: x0 - rx0, y0: y0 - ry0, spans });
     }),
   );
-  return out;
+  // Each piece's column and row among the region's pieces: the views deal out their content
+  // (video tiles, KPI cards) by it, so a missing panel leaves its share out, not a gap elsewhere.
+  const xs = [...new Set(pieces.map((p) => p.x0))].sort((a, b) => a - b);
+  const ys = [...new Set(pieces.map((p) => p.y0))].sort((a, b) => a - b);
+  return pieces.map(({ display, bounds, x0, y0, spans }) =>
+    plan(
+      region,
+      display,
+      bounds,
+      spans
+        ? {
+            part: `${x0},${y0},${rx1 - rx0},${ry1 - ry0}`,
+            cell: `${xs.indexOf(x0)},${ys.indexOf(y0)},${xs.length},${ys.length}`,
+          }
+        : {},
+    ),
+  );
 }
 
 function plan(

@@ -27,6 +27,21 @@ describe('rotation', () => {
     expect(r.next).toEqual(['c5', 'c6', 'c7', 'c8']);
   });
 
+  it('windows opened at different times and aligned to the clock show the same screen and swap together', () => {
+    const early = new Rotation(group, 4, 1_000);
+    early.alignTo(1_000);
+    const late = new Rotation(group, 4, 23_500);
+    late.alignTo(23_500);
+    // Not aligned, a window opened at 23.5 s would start at screen 1 while the other shows 3.
+    for (let t = 1_000; t < 23_500; t += 500) early.tick(t);
+    expect(late.sceneIndex).toBe(early.sceneIndex);
+    expect(late.nextSwapAt).toBe(30_000);
+    for (let t = 23_500; t <= 60_000; t += 500) {
+      expect(early.tick(t)).toBe(late.tick(t));
+      expect(late.current).toEqual(early.current);
+    }
+  });
+
   it('holds on a screen while any reason to pause remains, then gives the rest of the dwell', () => {
     const r = new Rotation(group, 4, 0, 3_000);
     r.pause('alarm:c2', 4_000);

@@ -79,6 +79,19 @@ export class Rotation {
     return this.swapAt;
   }
 
+  /**
+   * Puts the rotation where the wall clock says it is: screen ⌊now / dwell⌋ of the cycle, next
+   * swap on the next multiple of the dwell. Every window of a region, and every PC, computes
+   * the same, so a split spread over many panels swaps as one and a window opened late joins
+   * in step instead of starting at screen 1.
+   */
+  alignTo(now: number): void {
+    if (this.paused) return;
+    const period = Math.floor(now / this.dwellMs);
+    this.index = period % this.scenes.length;
+    this.swapAt = (period + 1) * this.dwellMs;
+  }
+
   /** Holds the rotation on this screen (an alarm, a pinned case, the operator); reasons stack. */
   pause(reason: string, now: number): void {
     if (this.pauses.size === 0) {

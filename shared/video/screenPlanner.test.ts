@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cameraAlarms, planScreen, sameAlarms, type ScreenState } from './screenPlanner';
+import { cameraAlarms, planScreen, planShare, sameAlarms, type ScreenState } from './screenPlanner';
 import { PRIORITY } from './streamBudget';
 
 const base: ScreenState = {
@@ -58,6 +58,39 @@ describe('planScreen', () => {
       undefined,
       undefined,
     ]);
+  });
+});
+
+describe('planShare: a split spread over the panels of a region', () => {
+  const cams = (from: number, n: number) => Array.from({ length: n }, (_, i) => `c${from + i}`);
+  const region: ScreenState = {
+    ...base,
+    scene: { ids: cams(1, 12), next: cams(13, 12) },
+  };
+
+  it('each of three panels shows its own four cameras, never the same ones', () => {
+    const shown = [0, 1, 2].map((index) =>
+      planShare(region, { index, count: 3 }).slots.map((s) => s.cameraId),
+    );
+    expect(shown).toEqual([cams(1, 4), cams(5, 4), cams(9, 4)]);
+    expect(planShare(region, { index: 2, count: 3 }).preload).toEqual(cams(21, 4));
+  });
+
+  it('pinned cameras go first in the region, not once per panel', () => {
+    const pinned = { ...region, pinned: ['p1', 'p2'] };
+    const first = planShare(pinned, { index: 0, count: 3 }).slots.map((s) => s.cameraId);
+    const second = planShare(pinned, { index: 1, count: 3 }).slots.map((s) => s.cameraId);
+    expect(first).toEqual(['p1', 'p2', 'c1', 'c2']);
+    expect(second).toEqual(cams(3, 4));
+  });
+
+  it('hand placing and enlarging stay in their window; an alarm anywhere holds every panel', () => {
+    const state = { ...region, manual: { 0: 'm1' }, enlarged: 1 };
+    const plan = planShare(state, { index: 1, count: 3 });
+    expect(plan.slots.map((s) => s.cameraId)).toEqual(['m1', 'c6', 'c7', 'c8']);
+    expect(plan.slots.map((s) => s.priority)).toEqual([0, PRIORITY.enlarged, 0, 0]);
+    const alarmed = { ...region, alarms: new Map([['c10', { id: 'a1', text: 'smoke' }]]) };
+    expect([...planShare(alarmed, { index: 0, count: 3 }).holdReasons]).toEqual(['alarm:a1']);
   });
 });
 

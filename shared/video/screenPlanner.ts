@@ -101,3 +101,40 @@ export function sameAlarms(
   }
   return true;
 }
+
+/** One window's share of a split spread over the panels of a region. */
+export interface Share {
+  /** This window's place among the region's windows, in reading order. */
+  readonly index: number;
+  /** How many windows the region has. */
+  readonly count: number;
+}
+
+/**
+ * The plan of one window of a video region across panels: the region is one screen of
+ * `cells × count` tiles (one rotation, pinned cameras first across the region), and this
+ * window shows tiles `[index × cells, (index + 1) × cells)`. Hand-placed and enlarged slots
+ * are this window's own. What holds the rotation is the region's, so its windows swap as one.
+ */
+export function planShare(state: ScreenState, share: Share): ScreenPlan {
+  const cells = state.cells;
+  const offset = share.index * cells;
+  const manual: Record<number, string> = {};
+  for (const [slot, id] of Object.entries(state.manual))
+    if (Number(slot) < cells) manual[Number(slot) + offset] = id;
+  const region = planScreen({
+    ...state,
+    cells: cells * share.count,
+    manual,
+    ...(state.enlarged !== undefined ? { enlarged: state.enlarged + offset } : {}),
+  });
+  const slots = region.slots.slice(offset, offset + cells);
+  return {
+    slots:
+      state.enlarged === undefined
+        ? slots
+        : slots.map((s, i) => ({ ...s, priority: i === state.enlarged ? s.priority : 0 })),
+    preload: region.preload.slice(offset, offset + cells),
+    holdReasons: region.holdReasons,
+  };
+}

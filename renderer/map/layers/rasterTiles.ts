@@ -1,4 +1,4 @@
-import type { Deck } from '@deck.gl/core';
+import type { Viewport } from '@deck.gl/core';
 import { BitmapLayer } from '@deck.gl/layers';
 import { tileBounds, tilesFor, tileUrl, type TileSource } from '../../../shared/geo/tiles';
 
@@ -15,9 +15,8 @@ export class RasterTiles {
 
   constructor(private readonly source: TileSource) {}
 
-  /** Updates the tiles for the deck's view; true when the set changed. */
-  update(deck: Deck): boolean {
-    const viewport = deck.getViewports()[0];
+  /** Updates the tiles for the map's viewport; true when the set changed. */
+  update(viewport: Viewport | undefined): boolean {
     if (!viewport) return false;
     const bounds = viewport.getBounds() as [number, number, number, number];
     const tiles = tilesFor(bounds, viewport.zoom, this.source);
