@@ -12,7 +12,7 @@ import {
   surfacesOf,
   type SurfaceName,
 } from '../../shared/layout/editing';
-import { planWall } from '../../shared/layout/planWall';
+import { displayName, planWall } from '../../shared/layout/planWall';
 import {
   checkProfile,
   VIEW_NAMES,
@@ -47,7 +47,6 @@ const FIT_HEIGHT = 760;
  * windows the planner would open are drawn beneath, so what you see is what the wall gets.
  */
 export function LayoutEditor({ displays, profiles, initial, onSave, previewUrl }: EditorProps) {
-  const surfaces = useMemo(() => surfacesOf(displays), [displays]);
   const [draft, setDraft] = useState<Profile>(
     () => profiles.find((p) => p.id === initial) ?? (profiles[0] as Profile),
   );
@@ -62,6 +61,13 @@ export function LayoutEditor({ displays, profiles, initial, onSave, previewUrl }
   const drag = useRef<Drag | undefined>(undefined);
 
   const plan = useMemo(() => planWall(displays, draft), [displays, draft]);
+  const panels = draft.panels;
+  const bezel = draft.bezel;
+  const surfaces = useMemo(
+    () => surfacesOf(displays, { ...(panels ? { panels } : {}), ...(bezel ? { bezel } : {}) }),
+    [displays, panels, bezel],
+  );
+  const [dragging, setDragging] = useState(false);
   if (!surfaces) return <p>No displays</p>;
 
   const all = [...displays.map((d) => d.bounds)];
@@ -96,6 +102,7 @@ export function LayoutEditor({ displays, profiles, initial, onSave, previewUrl }
     (event.target as Element).setPointerCapture(event.pointerId);
     drag.current = { id, mode, x: event.clientX, y: event.clientY, rect: region.target.rect };
     setSelected(id);
+    setDragging(true);
   };
   const move = (event: ReactPointerEvent) => {
     const d = drag.current;
@@ -111,6 +118,7 @@ export function LayoutEditor({ displays, profiles, initial, onSave, previewUrl }
   const end = () => {
     const d = drag.current;
     drag.current = undefined;
+    setDragging(false);
     const region = d && draft.regions.find((r) => r.id === d.id);
     if (!region || !snap) return;
     const panels =
@@ -183,6 +191,59 @@ export function LayoutEditor({ displays, profiles, initial, onSave, previewUrl }
         <button type="button" onClick={() => void save()} data-testid="editor-save">
           保存 Save
         </button>
+        <label className="editor-panels">
+          拼接屏 panels
+          <input
+            type="number"
+            min={1}
+            max={16}
+            value={draft.panels?.cols ?? ''}
+            placeholder="auto"
+            onChange={(e) => setDraft((p) => withPanels(p, Number(e.target.value), p.panels?.rows))}
+            data-testid="editor-panels-cols"
+            aria-label="panel columns"
+          />
+          ×
+          <input
+            type="number"
+            min={1}
+            max={16}
+            value={draft.panels?.rows ?? ''}
+            placeholder="auto"
+            onChange={(e) => setDraft((p) => withPanels(p, p.panels?.cols, Number(e.target.value)))}
+            aria-label="panel rows"
+          />
+        </label>
+        <label className="editor-panels">
+          拼缝 bezel px
+          <input
+            type="number"
+            min={0}
+            max={200}
+            value={draft.bezel?.x ?? 0}
+            onChange={(e) =>
+              setDraft((p) => ({
+                ...p,
+                bezel: { x: clampBezel(e.target.value), y: p.bezel?.y ?? 0 },
+              }))
+            }
+            aria-label="bezel x"
+          />
+          ×
+          <input
+            type="number"
+            min={0}
+            max={200}
+            value={draft.bezel?.y ?? 0}
+            onChange={(e) =>
+              setDraft((p) => ({
+                ...p,
+                bezel: { x: p.bezel?.x ?? 0, y: clampBezel(e.target.value) },
+              }))
+            }
+            aria-label="bezel y"
+          />
+        </label>
         {previewUrl ? (
           <a href={previewUrl(names.id)} data-testid="editor-preview">
             预览 Preview
@@ -199,25 +260,43 @@ export function LayoutEditor({ displays, profiles, initial, onSave, previewUrl }
         >
           {displays.map((d) => (
             <div key={d.id} className="editor-display" style={box(d.bounds)}>
-              {d.label}
+              <span className="editor-display-label">{displayName(d, displays)}</span>
             </div>
           ))}
           {plan.windows.map((w) => (
-            <div key={w.key} className="editor-window" style={box(w.bounds)} />
+            <div
+              key={w.key}
+              className={`editor-window editor-view-${w.view}`}
+              style={box(w.bounds)}
+              data-testid="editor-window"
+              data-region={w.regionId}
+            />
           ))}
           {draft.regions.map((r) => {
             const f = r.target.rect;
+            // Drawn where the planner puts it (snapped to panels, folded, moved); the rectangle
+            // the user holds is drawn while it is dragged.
+            const planned = plannedBox(plan.windows.filter((w) => w.regionId === r.id));
+            const held = dragging && r.id === selected;
+            const where =
+              held || !planned
+                ? onSurface(r.target.kind === 'operator' ? 'operator' : 'wall', f)
+                : planned;
             return (
               <div
                 key={r.id}
-                className={r.id === selected ? 'editor-region editor-selected' : 'editor-region'}
-                style={box(onSurface(r.target.kind === 'operator' ? 'operator' : 'wall', f))}
+                className={[
+                  'editor-region',
+                  r.id === selected ? 'editor-selected' : '',
+                  held ? 'editor-held' : '',
+                ].join(' ')}
+                style={box(where)}
                 onPointerDown={(e) => start(e, r.id, 'move')}
                 data-testid={`editor-region-${r.id}`}
                 data-rect={[f.x, f.y, f.w, f.h].map((v) => v.toFixed(3)).join(',')}
               >
-                <span>
-                  {r.id} · {r.view}
+                <span className="editor-region-label">
+                  {r.id} · {VIEW_LABELS[r.view]}
                 </span>
                 <div
                   className="editor-handle"
@@ -266,4 +345,39 @@ export function LayoutEditor({ displays, profiles, initial, onSave, previewUrl }
       </div>
     </div>
   );
+}
+
+const VIEW_LABELS: Readonly<Record<ViewName, string>> = {
+  map: '地图 map',
+  video: '视频 video',
+  cases: '案件 cases',
+  kpi: '指标 kpi',
+  incident: '应急 incident',
+};
+
+/** The box round a region's planned windows, or none when it has none. */
+function plannedBox(windows: readonly { bounds: Rect }[]): Rect | undefined {
+  if (windows.length === 0) return undefined;
+  const x = Math.min(...windows.map((w) => w.bounds.x));
+  const y = Math.min(...windows.map((w) => w.bounds.y));
+  const right = Math.max(...windows.map((w) => w.bounds.x + w.bounds.width));
+  const bottom = Math.max(...windows.map((w) => w.bounds.y + w.bounds.height));
+  return { x, y, width: right - x, height: bottom - y };
+}
+
+/** The declared panel grid of a one-display wall; both numbers, or none (detected). */
+function withPanels(p: Profile, cols: number | undefined, rows: number | undefined): Profile {
+  const ok = (v: number | undefined) => v !== undefined && Number.isInteger(v) && v >= 1 && v <= 16;
+  const { panels: _old, ...rest } = p;
+  return ok(cols) || ok(rows)
+    ? {
+        ...rest,
+        panels: { cols: ok(cols) ? (cols as number) : 1, rows: ok(rows) ? (rows as number) : 1 },
+      }
+    : rest;
+}
+
+function clampBezel(text: string): number {
+  const v = Math.round(Number(text));
+  return Number.isFinite(v) ? Math.min(200, Math.max(0, v)) : 0;
 }

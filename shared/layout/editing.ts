@@ -1,6 +1,6 @@
 import type { DisplayInfo, Rect } from './displays';
 import type { FracRect, Profile, Region, ViewName } from './profile';
-import { detectWall } from './wallDetect';
+import { detectWall, type WallHints } from './wallDetect';
 
 /**
  * The layout editor's operations, pure so they are tested without a mouse: move, resize and
@@ -15,28 +15,26 @@ export interface Surfaces {
   readonly operator?: Rect;
 }
 
-/** Where the wall and the operator screen are on the desktop, for drawing and for mouse maths. */
-export function surfacesOf(displays: readonly DisplayInfo[]): Surfaces | undefined {
-  const { wall, operators } = detectWall(displays);
+/**
+ * Where the wall and the operator screen are on the desktop, for drawing and for mouse maths,
+ * found as the planner finds them (with the profile's panels, gaps and bezels).
+ */
+export function surfacesOf(
+  displays: readonly DisplayInfo[],
+  hints: WallHints = {},
+): Surfaces | undefined {
+  const { wall, operators } = detectWall(displays, hints);
   if (!wall) return undefined;
   const present = wall.cells.flat().filter((d): d is DisplayInfo => d !== undefined);
-  const x = Math.min(
-    ...present.map(
-      (d) =>
-        d.bounds.x - (wall.cells.find((row) => row.includes(d))?.indexOf(d) ?? 0) * wall.panelWidth,
-    ),
-  );
-  const y = Math.min(
-    ...present.map(
-      (d) => d.bounds.y - wall.cells.findIndex((row) => row.includes(d)) * wall.panelHeight,
-    ),
-  );
-  const rect = { x, y, width: wall.cols * wall.panelWidth, height: wall.rows * wall.panelHeight };
+  const x = Math.min(...present.map((d) => d.bounds.x));
+  const y = Math.min(...present.map((d) => d.bounds.y));
+  const right = Math.max(...present.map((d) => d.bounds.x + d.bounds.width));
+  const bottom = Math.max(...present.map((d) => d.bounds.y + d.bounds.height));
   return {
-    wall: rect,
+    wall: { x, y, width: right - x, height: bottom - y },
     cols: wall.cols,
     rows: wall.rows,
-    ...(operators[0] ? { operator: operators[0].bounds } : {}),
+    ...(operators[0] ? { operator: operators[0].workArea } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BRIEFING, BUILTIN_PROFILES, DUTY, EMERGENCY } from './builtinProfiles';
 import type { DisplayInfo, Rect, WindowPlan } from './displays';
-import { planWall } from './planWall';
+import { displayName, planWall } from './planWall';
 import type { Profile } from './profile';
 import { display, wallOf } from './testDisplays';
 
@@ -243,6 +243,122 @@ describe('planWall over real configurations', () => {
     };
     const parts = planWall(displays, profile).windows.map((w) => w.params.part);
     expect(parts).toEqual(['0,0,3852,1080', '1932,0,3852,1080']);
+  });
+});
+
+describe('display sets real halls have', () => {
+  /** Region edges of the plan on the wall, in desktop x, left to right. */
+  const edges = (windows: readonly WindowPlan[]) =>
+    [...new Set(windows.flatMap((w) => [w.bounds.x, w.bounds.x + w.bounds.width]))].sort(
+      (a, b) => a - b,
+    );
+
+  it('one display that is a 6×3 wall (Mosaic): region edges fall on the seams, not mid-panel', () => {
+    const mosaic = display('mosaic', 0, 0, 11520, 3240, { label: 'NVIDIA Mosaic' });
+    const displays = [mosaic, operator1440];
+    const { windows, warnings } = planWall(displays, DUTY);
+    checkPlan(displays, windows);
+    expect(warnings).toEqual([]);
+    const onWall = windows.filter((w) => w.displayId === 'mosaic');
+    // Every window is one panel of the wall: 18 of them, edges on multiples of 1920 only.
+    expect(onWall).toHaveLength(18);
+    expect(onWall.every((w) => w.bounds.width === 1920 && w.bounds.height === 1080)).toBe(true);
+    expect(edges(onWall).every((x) => x % 1920 === 0)).toBe(true);
+    // The operator regions stay on the operator screen, not squeezed onto the wall.
+    expect(byRegion(windows).cases).toEqual(['op']);
+    // Today's mid-panel edges (2016, 6048, 8064) are gone: video, map, video on 1 + 4 + 1 panels.
+    const map = windows.filter((w) => w.regionId === 'map');
+    expect(edges(map)).toEqual([1920, 3840, 5760, 7680, 9600]);
+    expect(new Set(windows.map((w) => w.key)).size).toBe(windows.length);
+  });
+
+  it('a declared grid with bezel correction cuts the one display where the user said', () => {
+    const wall = display('wall', 0, 0, 3 * 1920 + 2 * 40, 2 * 1080 + 30, { label: 'Controller' });
+    const profile: Profile = { ...BRIEFING, panels: { cols: 3, rows: 2 }, bezel: { x: 40, y: 30 } };
+    const { windows } = planWall([wall, operator1440], profile);
+    checkPlan([wall, operator1440], windows);
+    const xs = edges(windows.filter((w) => w.displayId === 'wall'));
+    expect(xs).toEqual([0, 1920, 1960, 3880, 3920, 5840]);
+    // The map's two columns are one picture: their parts leave the hidden 40 px out.
+    expect(
+      windows
+        .filter((w) => w.regionId === 'map')
+        .map((w) => w.params.part)
+        .sort(),
+    ).toEqual(['0,0,3880,2190', '0,1110,3880,2190', '1960,0,3880,2190', '1960,1110,3880,2190']);
+  });
+
+  it('a 4K monitor itself is one screen, not a 2×2 wall', () => {
+    const { windows } = planWall([display('4k', 0, 0, 3840, 2160)], BRIEFING);
+    expect(byRegion(windows).map).toEqual(['4k']);
+  });
+
+  it('a 4K monitor at 200 % beside a 1080p one is not a 2×1 wall (sizes compared in pixels)', () => {
+    const fourK = display('4k', 0, 0, 1920, 1080, { scaleFactor: 2, label: '4K' });
+    const hd = display('hd', 1920, 0, 1920, 1080, { label: 'HD', primary: true });
+    const { windows, warnings } = planWall([fourK, hd], DUTY);
+    checkPlan([fourK, hd], windows);
+    expect(byRegion(windows).map).toEqual(['4k']);
+    expect(byRegion(windows).cases).toEqual(['hd']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('panels 20 px apart are one wall, and every present display is used or said', () => {
+    const gapped = [0, 1, 2].map((c) => display(`g${c}`, c * 1940, 0));
+    const op = display('op', 0, 1200, 1920, 1080, { primary: true });
+    const { windows, warnings } = planWall([...gapped, op], DUTY);
+    checkPlan([...gapped, op], windows);
+    expect(byRegion(windows)).toMatchObject({
+      'video-left': ['g0'],
+      map: ['g1'],
+      'video-right': ['g2'],
+      cases: ['op'],
+    });
+    expect(warnings).toEqual([]);
+    // Too far apart for the default tolerance: still no display left dark without a word.
+    const far = [0, 1].map((c) => display(`f${c}`, c * 2100, 0));
+    const plan = planWall([...far, display('f2', 4200, 0, 1280, 1024), op], DUTY);
+    for (const d of ['f0', 'f1', 'f2', 'op'])
+      expect(
+        plan.windows.some((w) => w.displayId === d) ||
+          plan.warnings.some((w) => w.includes(`D${d}`) && w.includes('shows nothing')),
+        d,
+      ).toBe(true);
+  });
+
+  it('operator windows keep out of the taskbar; wall panels use their whole bounds', () => {
+    const op = display('op', 0, 1080, 1920, 1080, {
+      primary: true,
+      workArea: { x: 0, y: 1080, width: 1920, height: 1040 },
+    });
+    const displays = [...wallOf(1, 3), op];
+    const { windows } = planWall(displays, DUTY);
+    const onOp = windows.filter((w) => w.displayId === 'op');
+    expect(Math.max(...onOp.map((w) => w.bounds.y + w.bounds.height))).toBe(1080 + 1040);
+    expect(windows.find((w) => w.regionId === 'map')?.bounds.height).toBe(1080);
+  });
+
+  it('displays that share a label are named by position', () => {
+    const lgs = [0, 1, 2].map((c) => display(`${c}`, c * 1920, 0, 1920, 1080, { label: 'LG' }));
+    const profile: Profile = {
+      version: 1,
+      id: 'pinned-lg',
+      name: { zh: '固定', en: 'Pinned' },
+      displays: [{ key: 'gone', id: 'x', label: 'Samsung' }],
+      regions: [
+        {
+          id: 'c',
+          view: 'cases',
+          target: { kind: 'display', display: 'gone', rect: { x: 0, y: 0, w: 1, h: 1 } },
+        },
+      ],
+    };
+    const { warnings } = planWall(lgs, profile);
+    expect(warnings.find((w) => w.startsWith('display gone missing'))).toMatch(
+      /moved to LG \((1st|2nd|3rd) from the left\)/,
+    );
+    expect(displayName(lgs[1] as DisplayInfo, lgs)).toBe('LG (2nd from the left)');
+    expect(displayName(display('x', 0, 0), lgs)).toBe('Dx');
   });
 });
 

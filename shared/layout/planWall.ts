@@ -1,6 +1,6 @@
 import { sameRect, type DisplayInfo, type Rect, type WindowPlan } from './displays';
 import type { DisplayTarget, FracRect, Profile, Region } from './profile';
-import { detectWall, type WallGrid } from './wallDetect';
+import { detectWall, panelOf, type WallGrid } from './wallDetect';
 
 export interface WallPlan {
   readonly windows: readonly WindowPlan[];
@@ -29,7 +29,11 @@ export function planWall(
   const warnings: string[] = [];
   const unique = dropMirrors(displays, warnings);
   if (unique.length === 0) return { windows: [], warnings: ['no display'] };
-  const { wall, operators } = detectWall(unique);
+  const { wall, operators } = detectWall(unique, {
+    ...(profile.panels ? { panels: profile.panels } : {}),
+    ...(profile.gapTolerance !== undefined ? { gapTolerance: profile.gapTolerance } : {}),
+    ...(profile.bezel ? { bezel: profile.bezel } : {}),
+  });
   const grid = wall as WallGrid;
   grid.cells.forEach((row, r) =>
     row.forEach((cell, c) => {
@@ -37,6 +41,7 @@ export function planWall(
     }),
   );
   const operator = operators[0];
+  const name = (d: DisplayInfo) => displayName(panelOf(d), unique);
   const regions = profile.regions.filter(
     (r) => node === undefined || r.node === undefined || r.node === node,
   );
@@ -69,20 +74,46 @@ export function planWall(
       if (display) placed = [onDisplay(region, t.rect, display)];
       else
         warnings.push(
-          `display ${t.display} missing: region ${region.id} moved to ${fallback.label || fallback.id}`,
+          `display ${t.display} missing: region ${region.id} moved to ${name(fallback)}`,
         );
     }
     if (placed.length === 0) {
       if (t.kind !== 'display')
-        warnings.push(
-          `region ${region.id} has no panel left: moved to ${fallback.label || fallback.id}`,
-        );
+        warnings.push(`region ${region.id} has no panel left: moved to ${name(fallback)}`);
       folded.add(fallback.id);
       placed = [onDisplay(region, { x: 0, y: 0, w: 1, h: 1 }, fallback)];
     }
     windows.push(...placed);
   }
-  return { windows: retile(windows, folded, unique, regions), warnings };
+  const planned = retile(windows, folded, unique, regions);
+  // A display left dark is said, with why, so nobody hunts for a fault in the cabling.
+  for (const d of unique)
+    if (!planned.some((w) => w.displayId === d.id))
+      warnings.push(`display ${name(d)} shows nothing: no region of this profile is on it`);
+  return { windows: planned, warnings };
+}
+
+/**
+ * A display as a person can find it: its label, and where it is when several share the label
+ * (three monitors all called "LG" make "moved to LG" useless).
+ */
+export function displayName(d: DisplayInfo, all: readonly DisplayInfo[]): string {
+  const label = d.label || d.id;
+  const same = all
+    .filter((o) => (o.label || o.id) === label)
+    .sort((a, b) => a.bounds.y - b.bounds.y || a.bounds.x - b.bounds.x);
+  if (same.length < 2) return label;
+  const oneRow = same.every((o) => o.bounds.y === same[0]?.bounds.y);
+  const k = same.indexOf(d) + 1;
+  return oneRow
+    ? `${label} (${ordinal(k)} from the left)`
+    : `${label} (${ordinal(k)} of ${same.length}, top left first)`;
+}
+
+function ordinal(n: number): string {
+  const suffixes = ['th', 'st', 'nd', 'rd'];
+  const v = n % 100;
+  return `${n}${suffixes[(v - 20) % 10] ?? suffixes[v] ?? 'th'}`;
 }
 
 /** Mirrored displays report the same bounds: plan for one, the mirror shows the same picture. */
@@ -90,7 +121,7 @@ function dropMirrors(displays: readonly DisplayInfo[], warnings: string[]): Disp
   const kept: DisplayInfo[] = [];
   for (const d of [...displays].sort((a, b) => a.id.localeCompare(b.id))) {
     if (kept.some((k) => sameRect(k.bounds, d.bounds)))
-      warnings.push(`display ${d.label || d.id} mirrors another`);
+      warnings.push(`display ${displayName(d, displays)} mirrors another`);
     else kept.push(d);
   }
   return kept;
@@ -147,7 +178,13 @@ function snapToPanels(rects: ReadonlyMap<string, FracRect>, grid: WallGrid): Map
     start: (r: FracRect) => number,
     size: (r: FracRect) => number,
   ) => {
-    const edge = (f: number) => Math.round(f * panels) / panels;
+    // A half-way edge goes outwards, away from the wall's middle: on 6 panels ¼ + ½ + ¼ becomes
+    // 1 + 4 + 1, symmetric, the middle region (the map) taking the larger share.
+    const edge = (f: number) => {
+      const v = f * panels;
+      const half = Math.abs(v - Math.floor(v) - 0.5) < 1e-9;
+      return (half ? (f < 0.5 ? Math.floor(v) : Math.ceil(v)) : Math.round(v)) / panels;
+    };
     const ok = [...rects.values()].every(
       (r) => edge(start(r) + size(r)) - edge(start(r)) >= 1 / panels - 1e-9,
     );
@@ -169,13 +206,31 @@ function snapToPanels(rects: ReadonlyMap<string, FracRect>, grid: WallGrid): Map
   return out;
 }
 
+/**
+ * A region on one display: within its work area, so an operator screen's or a laptop's windows
+ * leave the taskbar and the menu bar free (wall panels are planned on their whole bounds).
+ */
 function onDisplay(region: Region, rect: FracRect, display: DisplayInfo): WindowPlan {
-  const b = display.bounds;
+  const b = workArea(display);
   const x = Math.round(rect.x * b.width);
   const y = Math.round(rect.y * b.height);
   const width = Math.max(1, Math.min(b.width, Math.round((rect.x + rect.w) * b.width)) - x);
   const height = Math.max(1, Math.min(b.height, Math.round((rect.y + rect.h) * b.height)) - y);
   return plan(region, display, { x: b.x + x, y: b.y + y, width, height }, {});
+}
+
+/** The display's work area when it is a sensible part of it, else its bounds. */
+function workArea(display: DisplayInfo): Rect {
+  const w = display.workArea;
+  const b = display.bounds;
+  const inside =
+    w.width >= MIN_SIDE &&
+    w.height >= MIN_SIDE &&
+    w.x >= b.x &&
+    w.y >= b.y &&
+    w.x + w.width <= b.x + b.width &&
+    w.y + w.height <= b.y + b.height;
+  return inside ? w : b;
 }
 
 /** A region of the wall canvas, cut along panel edges into one window per panel it covers. */
@@ -245,10 +300,12 @@ function plan(
   bounds: Rect,
   extra: Record<string, string>,
 ): WindowPlan {
-  const rel = `${bounds.x - display.bounds.x},${bounds.y - display.bounds.y},${bounds.width},${bounds.height}`;
+  // A panel of a one-display wall is a piece of that display: windows belong to the display.
+  const real = panelOf(display);
+  const rel = `${bounds.x - real.bounds.x},${bounds.y - real.bounds.y},${bounds.width},${bounds.height}`;
   return {
-    key: `${display.id}:${rel}`,
-    displayId: display.id,
+    key: `${real.id}:${rel}`,
+    displayId: real.id,
     bounds,
     view: region.view,
     label: `${region.id} @ ${display.label || display.id}`,

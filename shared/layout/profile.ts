@@ -65,6 +65,16 @@ export const profileSchema = z.object({
   name: z.object({ zh: z.string().min(1).max(64), en: z.string().min(1).max(64) }),
   /** Bezel width in pixels between wall panels, so a map crossing them lines up. */
   bezel: z.object({ x: z.number().min(0).max(200), y: z.number().min(0).max(200) }).optional(),
+  /**
+   * The physical panels of a wall the OS sees as one display (NVIDIA Mosaic, AMD Eyefinity, a
+   * wall controller), so region edges fall on the seams; detected when the display is an exact
+   * multiple of a common panel size, declared here otherwise.
+   */
+  panels: z
+    .object({ cols: z.number().int().min(1).max(16), rows: z.number().int().min(1).max(16) })
+    .optional(),
+  /** The most desktop pixels between two panels that still make one wall (default 64). */
+  gapTolerance: z.number().int().min(0).max(400).optional(),
   displays: z.array(displayTargetSchema).max(64).optional(),
   regions: z.array(regionSchema).min(1).max(128),
 });
