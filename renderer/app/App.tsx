@@ -117,7 +117,13 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
                 </button>
               </div>
             </header>
-            <CaseBoard store={store} showDiagnostics={showDiagnostics} warnings={allWarnings} />
+            <CaseBoard
+              store={store}
+              bus={bus}
+              origin={origin}
+              showDiagnostics={showDiagnostics}
+              warnings={allWarnings}
+            />
           </RegionFrame>
         ) : view.view === 'map' ? (
           <MapView

@@ -1,7 +1,10 @@
+import { useEffect, useState } from 'react';
+import type { WallBus } from '../../shared/bus/messages';
 import type { WallStore } from '../../shared/gateway/wallStore';
 import { useStoreVersion } from '../app/useStore';
 import { useI18n } from '../i18n/I18nContext';
 import { hubFaultText, mirrorText, noticeText } from '../i18n/notices';
+import { CaseDetail } from './CaseDetail';
 import { ConnectionBanner } from './ConnectionBanner';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { DueList } from './DueList';
@@ -9,14 +12,38 @@ import { KpiStrip } from './KpiStrip';
 import { StateFlow } from './StateFlow';
 import { Ticker } from './Ticker';
 
-/** The duty officer's case board: KPIs, the lifecycle counts, deadlines, and the live ticker. */
+/**
+ * The duty officer's case board: KPIs, the lifecycle counts, deadlines, and the live ticker.
+ * A row picked here is the wall's selection (the map flies to it, the video wall pins its
+ * cameras), and its details open here in place of the lifecycle counts.
+ */
 export function CaseBoard({
   store,
+  bus,
+  origin,
   showDiagnostics,
   warnings,
-}: Readonly<{ store: WallStore; showDiagnostics: boolean; warnings: readonly string[] }>) {
+}: Readonly<{
+  store: WallStore;
+  bus: WallBus;
+  origin: string;
+  showDiagnostics: boolean;
+  warnings: readonly string[];
+}>) {
   const version = useStoreVersion(store);
   const { language } = useI18n();
+  const [selected, setSelected] = useState<string | undefined>();
+  useEffect(
+    () =>
+      bus.subscribe((m) => {
+        if (m.kind === 'selection')
+          setSelected(m.selection?.type === 'case' ? m.selection.id : undefined);
+      }),
+    [bus],
+  );
+  const select = (id: string | undefined) =>
+    bus.publish({ kind: 'selection', origin, selection: id ? { type: 'case', id } : null });
+  const record = selected ? store.cases.get(selected) : undefined;
   const { hubNotices, lastHubFault, hubFaults } = store.diagnostics;
   const notices = [
     ...warnings,
@@ -36,11 +63,19 @@ export function CaseBoard({
       ) : null}
       <KpiStrip kpis={store.cases.kpis()} />
       <div className="board-middle">
-        <StateFlow counts={store.cases.countByState()} />
-        <DueList store={store} version={version} />
+        {record ? (
+          <CaseDetail
+            record={record}
+            overdue={store.cases.isOverdue(record.id)}
+            onClose={() => select(undefined)}
+          />
+        ) : (
+          <StateFlow counts={store.cases.countByState()} />
+        )}
+        <DueList store={store} version={version} selected={selected} onSelect={select} />
       </div>
       <div className="board-bottom">
-        <Ticker entries={store.recentEvents(8)} />
+        <Ticker entries={store.recentEvents(8)} selected={selected} onSelect={select} />
         {showDiagnostics ? (
           <DiagnosticsPanel diagnostics={store.diagnostics} lastSeq={store.lastSeq} />
         ) : null}

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
 import { findCategory } from '../../shared/domain/categories';
 import type { WallStore } from '../../shared/gateway/wallStore';
+import { useSecond } from '../app/useSecond';
 import { useI18n } from '../i18n/I18nContext';
 import { formatCountdown } from './format';
+import { selectable } from './selectable';
 
 const ROWS = 8;
 
@@ -11,13 +12,19 @@ const ROWS = 8;
  * every second. The store's own clock decides what is overdue; this list only keeps a second
  * of its own for the countdowns it shows, so only it re-renders on it.
  */
-export function DueList({ store, version }: Readonly<{ store: WallStore; version: number }>) {
+export function DueList({
+  store,
+  version,
+  selected,
+  onSelect,
+}: Readonly<{
+  store: WallStore;
+  version: number;
+  selected: string | undefined;
+  onSelect: (caseId: string) => void;
+}>) {
   const { t, language } = useI18n();
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useSecond();
   void version;
   const rows = store.cases.dueSoon(ROWS);
   return (
@@ -32,9 +39,14 @@ export function DueList({ store, version }: Readonly<{ store: WallStore; version
           return (
             <li
               key={c.id}
-              className={late ? 'due due-late' : 'due'}
+              className={[
+                'due',
+                late ? 'due-late' : '',
+                c.id === selected ? 'row-selected' : '',
+              ].join(' ')}
               data-testid="due-row"
               data-case-id={c.id}
+              {...selectable(() => onSelect(c.id))}
             >
               <span className="due-time">
                 {late ? t('overdueBy') : t('dueIn')} {formatCountdown(left)}

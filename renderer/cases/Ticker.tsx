@@ -3,9 +3,18 @@ import type { TickerEntry } from '../../shared/gateway/wallStore';
 import { useI18n } from '../i18n/I18nContext';
 import { EVENT_VERBS } from '../i18n/strings';
 import { formatClock } from './format';
+import { selectable } from './selectable';
 
 /** The newest events first: what just happened in the city. */
-export function Ticker({ entries }: Readonly<{ entries: readonly TickerEntry[] }>) {
+export function Ticker({
+  entries,
+  selected,
+  onSelect,
+}: Readonly<{
+  entries: readonly TickerEntry[];
+  selected: string | undefined;
+  onSelect: (caseId: string) => void;
+}>) {
   const { t, language } = useI18n();
   return (
     <section className="panel ticker">
@@ -20,7 +29,8 @@ export function Ticker({ entries }: Readonly<{ entries: readonly TickerEntry[] }
               data-testid="ticker-row"
               data-case-id={e.id}
               data-seq={e.seq}
-              className={`tick tick-${e.type.replace('.', '-')}`}
+              className={`tick tick-${e.type.replace('.', '-')}${e.id === selected ? ' row-selected' : ''}`}
+              {...(e.type.startsWith('case.') ? selectable(() => onSelect(e.id)) : {})}
             >
               <span className="tick-time">{formatClock(e.at)}</span>
               <span className="tick-verb">{EVENT_VERBS[language][e.type] ?? e.type}</span>

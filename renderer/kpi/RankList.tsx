@@ -28,11 +28,10 @@ export function RankList({
               <span className="rank-overdue" style={{ width: `${(line.overdue / top) * 100}%` }} />
             </span>
             <span className="rank-count">
-              {line.open}
+              <span>{line.open}</span>
               {line.overdue > 0 ? (
                 <em>
-                  {' '}
-                  · {t('overdueShort')} {line.overdue}
+                  {t('overdueShort')} {line.overdue}
                 </em>
               ) : null}
             </span>

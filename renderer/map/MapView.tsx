@@ -4,6 +4,7 @@ import type { WallStore } from '../../shared/gateway/wallStore';
 import type { TileSource } from '../../shared/geo/tiles';
 import type { RegionPart } from '../../shared/layout/regionPart';
 import { exposeTestHook } from '../app/testHooks';
+import { useI18n } from '../i18n/I18nContext';
 import { loadPackInWorker, type LoadedPack } from './loadPack';
 import { MapController } from './mapController';
 
@@ -39,6 +40,7 @@ export function MapView({
   tiles,
 }: Readonly<MapViewProps>) {
   const host = useRef<HTMLDivElement>(null);
+  const { language } = useI18n();
   const [map, setMap] = useState<MapController | undefined>();
   const [loaded, setLoaded] = useState<LoadedPack | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -87,6 +89,7 @@ export function MapView({
   }, [store, bus, origin, tiles, region, part]);
 
   useEffect(() => map?.setHeatWindow(heatWindow), [map, heatWindow]);
+  useEffect(() => map?.setLanguage(language), [map, language]);
 
   useEffect(() => {
     let cancelled = false;

@@ -10,6 +10,7 @@ import type { BusMessage } from '../../shared/bus/messages';
 import type { CaseRecord } from '../../shared/domain/caseStore';
 import type { WallStore } from '../../shared/gateway/wallStore';
 import type { TileSource } from '../../shared/geo/tiles';
+import type { Language } from '../../shared/ipc/contract';
 import type { RegionPart } from '../../shared/layout/regionPart';
 import { CaseHeat } from './caseHeat';
 import { CityLayers } from './cityLayerSet';
@@ -46,6 +47,8 @@ export interface MapControllerOptions {
    * the size of the whole region, so the parts line up across the seams.
    */
   readonly part?: RegionPart;
+  /** The language of hover texts (Chinese unless said). */
+  readonly language?: Language;
   /** Where a person moved the camera here (at most once a frame): the region's other parts follow. */
   readonly onCamera?: (view: CameraView) => void;
 }
@@ -77,6 +80,8 @@ export class MapController {
   private cameraSentAt = -Infinity;
   private cameraTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly offs: (() => void)[] = [];
+  /** The hover texts' language; `setLanguage` changes it without a new map. */
+  private language: Language;
   /** Decks made so far: 1, and one more after each lost and restored WebGL context. */
   decks = 0;
 
@@ -85,6 +90,7 @@ export class MapController {
     private readonly options: MapControllerOptions = {},
   ) {
     this.span = HEAT_WINDOWS[options.heatWindow ?? 'day'] ?? (HEAT_WINDOWS.day as number);
+    this.language = options.language ?? 'zh-CN';
     const store = options.store;
     if (store) {
       this.offs.push(this.heat.follow(store));
@@ -115,6 +121,10 @@ export class MapController {
       );
     }
     this.dirty = true;
+  }
+
+  setLanguage(language: Language): void {
+    this.language = language;
   }
 
   /** Another heat period: only the heatmap layer changes. */
@@ -213,7 +223,7 @@ export class MapController {
         return viewState;
       },
       layers: [],
-      getTooltip: (info: PickingInfo) => tooltip(info),
+      getTooltip: (info: PickingInfo) => tooltip(info, this.language),
       onClick: (info: PickingInfo) => this.pick(info),
       onAfterRender: () => this.afterRender(),
     });

@@ -1,17 +1,38 @@
 import type { PickingInfo } from '@deck.gl/core';
+import { findCategory } from '../../shared/domain/categories';
 import type { CaseRecord } from '../../shared/domain/caseStore';
-import { CLOCK_RUNNING_STATES } from '../../shared/domain/lifecycle';
+import { CLOCK_RUNNING_STATES, STATE_LABELS } from '../../shared/domain/lifecycle';
+import type { Language } from '../../shared/ipc/contract';
 import { pickedBuilding } from './layers/cityLayers';
 
-/** The map's hover text for a case, a building or a camera. */
-export function tooltip(info: PickingInfo): string | null {
+const WORDS = {
+  'zh-CN': { building: '建筑', camera: '摄像头', running: '计时中', other: '其他' },
+  en: { building: 'Building', camera: 'Camera', running: 'clock running', other: 'Other' },
+} as const;
+
+/**
+ * The map's hover text for a case, a building or a camera, in the wall's language: names, never
+ * codes, and no symbols the wall's fonts may lack.
+ */
+export function tooltip(info: PickingInfo, language: Language): string | null {
   if (!info.picked || !info.layer) return null;
+  const words = WORDS[language];
+  const zh = language === 'zh-CN';
   if (info.layer.id === 'cases' || info.layer.id === 'cases-overdue') {
     const c = info.object as CaseRecord;
-    return `${c.id}\n${c.category}\n${c.state}${CLOCK_RUNNING_STATES.has(c.state) ? ' ⏱' : ''}`;
+    const category = findCategory(c.category);
+    const state = STATE_LABELS[c.state];
+    const where = [c.street, c.address].filter(Boolean).join(' · ');
+    return [
+      (zh ? category?.zh : category?.en) ?? words.other,
+      `${zh ? state.zh : state.en}${CLOCK_RUNNING_STATES.has(c.state) ? ` · ${words.running}` : ''}`,
+      ...(where ? [where] : []),
+      c.id,
+    ].join('\n');
   }
   const building = pickedBuilding(info.layer.id, info.index);
-  if (building !== undefined) return `建筑 building #${building}`;
-  if (info.layer.id === 'cameras') return `📷 ${(info.object as { name: string }).name}`;
+  if (building !== undefined) return `${words.building} #${building}`;
+  if (info.layer.id === 'cameras')
+    return `${words.camera} · ${(info.object as { name: string }).name}`;
   return null;
 }

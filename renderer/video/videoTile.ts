@@ -1,5 +1,5 @@
 import Hls, { ErrorDetails, ErrorTypes, Events, type ErrorData, type HlsConfig } from 'hls.js';
-import { driftDecision } from '../../shared/video/drift';
+import { LIVE_DELAY_S, tileDrift } from '../../shared/video/drift';
 import { TileHealth, type HealthAction, type TileState } from '../../shared/video/tileHealth';
 import { hubHeaders } from '../app/hubAuth';
 
@@ -33,7 +33,7 @@ const failFast = (retries: number) => ({
 const TILE_HLS_CONFIG: Partial<HlsConfig> = {
   enableWorker: true,
   lowLatencyMode: true,
-  liveSyncDuration: 1.5,
+  liveSyncDuration: LIVE_DELAY_S,
   liveMaxLatencyDuration: 10,
   maxBufferLength: 6,
   maxMaxBufferLength: 10,
@@ -231,11 +231,7 @@ export class VideoTile {
     this.act(this.health.sample(now, this.video.currentTime));
     const hls = this.hls;
     if (hls && this.health.state === 'playing') {
-      const drift = driftDecision(
-        hls.latency,
-        { targetS: hls.targetLatency ?? 1.5, segmentS: this.segmentS },
-        this.video.playbackRate,
-      );
+      const drift = tileDrift(hls.latency, this.segmentS, this.video.playbackRate);
       if (drift.jump && hls.liveSyncPosition !== null)
         this.video.currentTime = hls.liveSyncPosition;
       if (this.video.playbackRate !== drift.playbackRate)

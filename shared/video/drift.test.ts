@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { driftDecision } from './drift';
+import { driftDecision, tileDrift } from './drift';
 
 describe('drift', () => {
   const options = { targetS: 1.5, segmentS: 1 };
@@ -20,5 +20,22 @@ describe('drift', () => {
   });
   it('does nothing without a latency', () => {
     expect(driftDecision(Number.NaN, options).jump).toBe(false);
+  });
+
+  it('a tile left 3 s behind after a stall catches up to the configured 1.5 s, then stops', () => {
+    // hls.js would now aim at 3 s itself; the tile aims at its configured delay.
+    expect(tileDrift(3.0, 1, 1).playbackRate).toBe(1.15);
+    let latency = 3.0;
+    let rate = 1;
+    const seen: number[] = [];
+    for (let second = 0; second < 30; second += 1) {
+      rate = tileDrift(latency, 1, rate).playbackRate;
+      seen.push(rate);
+      latency -= rate - 1; // each second at 1.15× gains 0.15 s
+    }
+    expect(seen[0]).toBe(1.15);
+    expect(rate).toBe(1);
+    expect(latency).toBeGreaterThan(1.5);
+    expect(latency).toBeLessThan(1.8);
   });
 });

@@ -32,3 +32,15 @@ export function driftDecision(
     return { playbackRate: catchUpRate, jump: false };
   return { playbackRate: 1, jump: false };
 }
+
+/** How far behind the playlist's end a tile plays: the hls.js `liveSyncDuration` it is given. */
+export const LIVE_DELAY_S = 1.5;
+
+/**
+ * A tile's decision, aimed at the configured delay. hls.js raises its own `targetLatency` after
+ * every stall (by a segment each time), so a rule that followed it let tiles sit 3 s behind live
+ * for good after one stall; this one brings them back to LIVE_DELAY_S.
+ */
+export function tileDrift(latencyS: number, segmentS: number, currentRate: number): DriftDecision {
+  return driftDecision(latencyS, { targetS: LIVE_DELAY_S, segmentS }, currentRate);
+}

@@ -3,8 +3,20 @@
  * playlist still growing, did loading fail. Pure and clock-driven so every rule is tested without
  * a browser. A tile must never look live while it is not: a frozen picture is shown as stalled.
  */
-export type TileState =
-  'idle' | 'connecting' | 'playing' | 'stalled' | 'offline' | 'error' | 'paused';
+/**
+ * Every state a tile can be in, the one list the tiles, their labels and the README share:
+ * idle (no stream in the slot), connecting, playing, stalled, offline, error, paused (hidden).
+ */
+export const TILE_STATES = [
+  'idle',
+  'connecting',
+  'playing',
+  'stalled',
+  'offline',
+  'error',
+  'paused',
+] as const;
+export type TileState = (typeof TILE_STATES)[number];
 
 export type HealthAction =
   | { readonly kind: 'none' }
