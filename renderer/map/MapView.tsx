@@ -6,7 +6,9 @@ import type { RegionPart } from '../../shared/layout/regionPart';
 import { exposeTestHook } from '../app/testHooks';
 import { useI18n } from '../i18n/I18nContext';
 import { loadPackInWorker, type LoadedPack } from './loadPack';
+import type { CameraView } from './cityView';
 import { MapController } from './mapController';
+import { MapOverlay } from './MapOverlay';
 
 export interface MapViewProps {
   readonly store: WallStore;
@@ -44,6 +46,7 @@ export function MapView({
   const [map, setMap] = useState<MapController | undefined>();
   const [loaded, setLoaded] = useState<LoadedPack | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [camera, setCameraView] = useState<CameraView | undefined>();
 
   useEffect(() => {
     const el = host.current;
@@ -54,6 +57,7 @@ export function MapView({
       heatWindow,
       ...(tiles ? { tiles } : {}),
       ...(part ? { part } : {}),
+      onView: frameThrottled(setCameraView),
       onSelect: (selection) => bus.publish({ kind: 'selection', origin, selection }),
       ...(region
         ? { onCamera: (view) => bus.publish({ kind: 'camera', origin, region, view }) }
@@ -115,6 +119,7 @@ export function MapView({
       data-parse-ms={loaded ? Math.round(loaded.parseMs) : ''}
     >
       <div ref={host} className="map-canvas" />
+      {loaded ? <MapOverlay camera={camera} part={part} /> : null}
       {error ? <div className="map-error">⚠ {error}</div> : null}
       {loaded && loaded.problems.length > 0 ? (
         <div className="map-problems" data-testid="map-problems">
@@ -123,4 +128,19 @@ export function MapView({
       ) : null}
     </div>
   );
+}
+
+/** Hands on the latest value at most once a frame (the camera moves every frame of a fly-to). */
+function frameThrottled<T>(set: (value: T) => void): (value: T) => void {
+  let latest: { value: T } | undefined;
+  return (value) => {
+    const scheduled = latest !== undefined;
+    latest = { value };
+    if (scheduled) return;
+    requestAnimationFrame(() => {
+      const last = latest;
+      latest = undefined;
+      if (last) set(last.value);
+    });
+  };
 }

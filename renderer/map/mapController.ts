@@ -49,6 +49,8 @@ export interface MapControllerOptions {
   readonly part?: RegionPart;
   /** The language of hover texts (Chinese unless said). */
   readonly language?: Language;
+  /** Wherever the camera goes (by hand, a fly-to, another part): the overlay's scale and north. */
+  readonly onView?: (view: CameraView) => void;
   /** Where a person moved the camera here (at most once a frame): the region's other parts follow. */
   readonly onCamera?: (view: CameraView) => void;
 }
@@ -156,6 +158,7 @@ export class MapController {
   setCamera(view: CameraView): void {
     this.viewState = { ...view };
     this.deck.setProps({ viewState: this.viewState });
+    this.options.onView?.(this.camera);
   }
 
   /** The camera now (tests, and a part that joins late). */
@@ -214,6 +217,7 @@ export class MapController {
       onViewStateChange: ({ viewState, interactionState }) => {
         this.viewState = viewState as MapViewState;
         deck.setProps({ viewState: this.viewState });
+        this.options.onView?.(this.camera);
         const byHand =
           interactionState.isDragging ||
           interactionState.isPanning ||

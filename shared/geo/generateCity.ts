@@ -1,6 +1,6 @@
-import { Random } from '../random';
 import type { BuildingColumns } from './buildings';
-import { packRuns } from './columns';
+import { Random } from '../random';
+import { footprintColumns, packRuns, roundCoord as round } from './columns';
 import type { LineColumns } from './features';
 
 export interface CityShape {
@@ -89,10 +89,6 @@ export function generateCity(
       }
     }
   }
-  const count = heights.length;
-  const startIndices = Uint32Array.from([...starts, positions.length / 2]);
-  const buildingPositions = Float64Array.from(positions);
-
   // Streets along the block edges that are in the city; every fourth one is an avenue. Runs
   // of in-city segments become one line each.
   const road: number[][] = [];
@@ -131,25 +127,8 @@ export function generateCity(
   }
   const packedRoads = packRuns(road);
 
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (let k = 0; k < buildingPositions.length; k += 2) {
-    minX = Math.min(minX, buildingPositions[k] as number);
-    maxX = Math.max(maxX, buildingPositions[k] as number);
-    minY = Math.min(minY, buildingPositions[k + 1] as number);
-    maxY = Math.max(maxY, buildingPositions[k + 1] as number);
-  }
   return {
-    buildings: {
-      count,
-      positions: buildingPositions,
-      startIndices,
-      heights: Float32Array.from(heights),
-      ids: Array.from({ length: count }, (_, i) => `B${i + 1}`),
-      bounds: [minX, minY, maxX, maxY],
-    },
+    buildings: footprintColumns(positions, starts, heights),
     roads: {
       count: road.length,
       positions: packedRoads.positions,
@@ -174,8 +153,4 @@ function sampleInsideShare(shape: CityShape, random: Random): number {
   for (let i = 0; i < 2000; i += 1)
     if (shape.inside(random.between(west, east), random.between(south, north))) hits += 1;
   return Math.max(0.05, hits / 2000);
-}
-
-function round(x: number): number {
-  return Math.round(x * 1e7) / 1e7;
 }

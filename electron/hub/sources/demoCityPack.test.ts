@@ -38,8 +38,8 @@ describe('the embedded demo city pack', () => {
     const pack = await loadCityPack(manifest.manifest, fetchFileSource(base));
 
     expect(pack.problems).toEqual([]);
-    expect(pack.buildings?.count).toBeGreaterThan(45_000);
-    expect(pack.buildings?.count).toBeLessThan(55_000);
+    expect(pack.buildings?.count).toBeGreaterThan(25_000);
+    expect(pack.buildings?.count).toBeLessThan(35_000);
     expect(pack.roads?.count).toBeGreaterThan(100);
     expect(pack.cameras).toHaveLength(90);
     expect(new Set(pack.cameras.map((c) => c.id)).size).toBe(90);
@@ -52,17 +52,25 @@ describe('the embedded demo city pack', () => {
 
     // Every simulated case lies in the district and in a unit grid cell of the pack, by code.
     const district = pack.boundaries.district?.[0]?.polygons[0] ?? [];
-    // Street outlines stay inside the district (a point a hair inside each vertex is in it).
+    // Street outlines stay inside the district: every vertex is in it or on its edge (a point
+    // a hair away from the vertex, one way or another, is in it; the outline is concave).
     for (const street of pack.boundaries.street ?? []) {
       const ring = street.polygons[0] ?? [];
-      const [cx, cy] = [
-        ring.filter((_, k) => k % 2 === 0).reduce((a, b) => a + b, 0) / (ring.length / 2),
-        ring.filter((_, k) => k % 2 === 1).reduce((a, b) => a + b, 0) / (ring.length / 2),
-      ];
       for (let k = 0; k < ring.length; k += 2) {
-        const x = (ring[k] as number) + ((cx as number) - (ring[k] as number)) * 1e-3;
-        const y = (ring[k + 1] as number) + ((cy as number) - (ring[k + 1] as number)) * 1e-3;
-        expect(inRing(district, x, y), `${street.name} vertex ${k / 2}`).toBe(true);
+        const [x, y] = [ring[k] as number, ring[k + 1] as number];
+        const near = [
+          [1, 0],
+          [-1, 0],
+          [0, 1],
+          [0, -1],
+          [1, 1],
+          [-1, -1],
+          [1, -1],
+          [-1, 1],
+        ].some(([dx, dy]) =>
+          inRing(district, x + (dx as number) * 1e-6, y + (dy as number) * 1e-6),
+        );
+        expect(near, `${street.name} vertex ${k / 2}`).toBe(true);
       }
     }
     const grids = new Map((pack.boundaries.grid ?? []).map((g) => [g.code, g.polygons[0] ?? []]));

@@ -1,21 +1,24 @@
 import { clipRingToBox } from '../../../shared/geo/clip';
 import { encodeBuildingColumns } from '../../../shared/geo/buildingsBinary';
 import type { CityPackManifest } from '../../../shared/geo/cityPack';
-import { generateCity } from '../../../shared/geo/generateCity';
+import { generateZonedCity } from '../../../shared/geo/zonedCity';
 import { Random } from '../../../shared/random';
 import {
   DEMO_CITY,
   DEMO_STREETS,
+  demoZone,
   GRID_CELL,
   gridCode,
   gridOf,
   insideOutline,
   OUTLINE,
+  STAR_LAKE,
+  XIJIANG_BANK,
+  XIJIANG_WIDTH,
 } from './demoCity';
 
 /** The demo city's seed: the same Duanzhou every time. */
 const DEMO_CITY_SEED = 441_202;
-const BUILDINGS = 50_000;
 const CAMERAS = 90;
 
 type Ring = [number, number][];
@@ -36,18 +39,17 @@ const collection = (features: unknown[]) => JSON.stringify({ type: 'FeatureColle
 
 /**
  * The embedded demo city as a city pack, the same files a real city would provide: about
- * 50,000 generated buildings in Duanzhou's outline, its streets, the five grid levels (city,
+ * 30,000 generated buildings in Duanzhou's real outline, by zone (old town, high-rise, industry, parks, Star Lake and the Xijiang), its streets, the five grid levels (city,
  * district, street, community, 100 m unit grid) and about 90 cameras at major junctions.
  */
 export function demoCityPackFiles(): Map<string, string | Uint8Array> {
   const { bounds } = DEMO_CITY;
-  const city = generateCity(
+  const city = generateZonedCity(
     {
       bounds: [bounds.west, bounds.south, bounds.east, bounds.north],
-      centre: [112.468, 23.055],
       inside: (lon, lat) => insideOutline({ lon, lat }),
+      zoneAt: demoZone,
     },
-    BUILDINGS,
     DEMO_CITY_SEED,
   );
   const files = new Map<string, string | Uint8Array>();
@@ -72,15 +74,17 @@ export function demoCityPackFiles(): Map<string, string | Uint8Array> {
       }),
     ),
   );
-  // The Xijiang river along the south edge.
+  // The Xijiang river along the south edge, and Star Lake.
+  const ring = (points: readonly (readonly [number, number])[]): Ring => [
+    ...points.map(([x, y]) => [x, y] as [number, number]),
+    [points[0]?.[0] as number, points[0]?.[1] as number],
+  ];
+  const southBank = [...XIJIANG_BANK].reverse().map(([x, y]) => [x, y - XIJIANG_WIDTH] as const);
   files.set(
     'water.geojson',
     collection([
-      feature(
-        'xijiang',
-        '西江',
-        rect(bounds.west, bounds.south - 0.012, bounds.east, bounds.south + 0.004),
-      ),
+      feature('xijiang', '西江', ring([...XIJIANG_BANK, ...southBank])),
+      feature('xinghu', '星湖', ring(STAR_LAKE)),
     ]),
   );
   files.set(

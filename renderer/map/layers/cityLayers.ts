@@ -124,6 +124,19 @@ const STATE_COLORS: Record<string, [number, number, number]> = {
   reworked: [255, 77, 79],
 };
 
+/** The map legend's case entries: a colour each, as the markers are drawn. */
+export const CASE_LEGEND: readonly {
+  readonly states: readonly string[];
+  readonly color: readonly [number, number, number];
+}[] = [
+  { states: ['reported', 'registered'], color: STATE_COLORS.reported as [number, number, number] },
+  { states: ['dispatched', 'handling'], color: STATE_COLORS.handling as [number, number, number] },
+  { states: ['extended'], color: STATE_COLORS.extended as [number, number, number] },
+  { states: ['handled', 'verified'], color: STATE_COLORS.handled as [number, number, number] },
+  { states: ['reworked'], color: STATE_COLORS.reworked as [number, number, number] },
+];
+export const CAMERA_COLOR = [120, 230, 255] as const;
+
 /** Open cases, coloured by state; urgent ones larger. Made again only when the cases changed. */
 /** What every case marker shares: placed at its case, larger when urgent, outlined, on top. */
 const MARKER = {
@@ -173,7 +186,7 @@ export function camerasLayer(
     id: 'cameras',
     data: cameras,
     getPosition: (c) => [c.position[0], c.position[1]],
-    getFillColor: (c) => (online(c.id) ? [120, 230, 255, 255] : [110, 110, 110, 255]),
+    getFillColor: (c) => (online(c.id) ? [...CAMERA_COLOR, 255] : [110, 110, 110, 255]),
     getRadius: 5,
     radiusUnits: 'pixels',
     pickable: true,
