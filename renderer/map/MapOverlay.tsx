@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { STATE_LABELS, type CaseState } from '../../shared/domain/lifecycle';
 import type { RegionPart } from '../../shared/layout/regionPart';
 import { useI18n } from '../i18n/I18nContext';
@@ -14,7 +15,13 @@ const rgb = (c: readonly number[]) => `rgb(${c.join(',')})`;
 export function MapOverlay({
   camera,
   part,
-}: Readonly<{ camera: CameraView | undefined; part?: RegionPart | undefined }>) {
+  children,
+}: Readonly<{
+  camera: CameraView | undefined;
+  part?: RegionPart | undefined;
+  /** More to say once for the region (the pack's refused features). */
+  children?: ReactNode;
+}>) {
   const { t, language } = useI18n();
   const label = (states: readonly string[]) =>
     states
@@ -67,6 +74,7 @@ export function MapOverlay({
           </li>
         </ul>
       </div>
+      {children}
     </div>
   );
 }

@@ -119,13 +119,16 @@ export function MapView({
       data-parse-ms={loaded ? Math.round(loaded.parseMs) : ''}
     >
       <div ref={host} className="map-canvas" />
-      {loaded ? <MapOverlay camera={camera} part={part} /> : null}
-      {error ? <div className="map-error">⚠ {error}</div> : null}
-      {loaded && loaded.problems.length > 0 ? (
-        <div className="map-problems" data-testid="map-problems">
-          ⚠ {loaded.problems.length} features refused: {loaded.problems[0]}
-        </div>
+      {loaded ? (
+        <MapOverlay camera={camera} part={part}>
+          {loaded.problems.length > 0 ? (
+            <div className="map-problems" data-testid="map-problems">
+              ⚠ {loaded.problems.length} features refused: {loaded.problems[0]}
+            </div>
+          ) : null}
+        </MapOverlay>
       ) : null}
+      {error ? <div className="map-error">⚠ {error}</div> : null}
     </div>
   );
 }

@@ -204,7 +204,8 @@ test('hovering a building or a case shows its tooltip; clicking publishes the se
   // First a building (before a case selection flies the view away).
   const grey = await findBuildingPixel(page);
   await page.mouse.move(grey[0], grey[1]);
-  await expect(page.locator('.deck-tooltip')).toContainText('building', { timeout: 10_000 });
+  // In the wall's language (Chinese unless said), never a code.
+  await expect(page.locator('.deck-tooltip')).toContainText('建筑', { timeout: 10_000 });
   // Under software WebGL in a loaded CI run a click was now and then not recognised as one by
   // deck.gl (no pick at all, not a wrong one); the officer clicks again, and so does the test.
   await expect(async () => {
@@ -231,6 +232,8 @@ test('hovering a building or a case shows its tooltip; clicking publishes the se
     await page.mouse.move(at[0], at[1]);
     await expect(page.locator('.deck-tooltip')).toContainText('M1', { timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
+  await expect(page.locator('.deck-tooltip')).toContainText('暴露垃圾');
+  await expect(page.locator('.deck-tooltip')).not.toContainText('event/');
   await page.mouse.click(at[0], at[1]);
   await expect
     .poll(

@@ -99,6 +99,23 @@ test.describe('a map region across two panels', () => {
         .poll(async () => (await mapHooks(page))?.shown ?? 0, { timeout: 120_000 })
         .toBeGreaterThan(500);
     await Promise.all([left, right, whole].map((p) => p.waitForTimeout(1500)));
+    // The legend, scale and north are drawn once for the region: the legend in the bottom-left
+    // panel, north in the top-right one (each sized for its panel, so left out of the pixels).
+    const shows = async (page: Page, testId: string) => {
+      const box = await page.getByTestId(testId).boundingBox();
+      return !!box && box.x >= 0 && box.x + box.width <= w && box.y >= 0 && box.y + box.height <= h;
+    };
+    expect([await shows(left, 'map-legend'), await shows(right, 'map-legend')]).toEqual([
+      true,
+      false,
+    ]);
+    expect([await shows(left, 'map-north'), await shows(right, 'map-north')]).toEqual([
+      false,
+      true,
+    ]);
+    for (const page of [left, right, whole])
+      await page.addStyleTag({ content: '.map-overlay { display: none !important; }' });
+    await Promise.all([left, right, whole].map((p) => p.waitForTimeout(300)));
     const [l, r, all] = (
       await Promise.all([left.screenshot(), right.screenshot(), whole.screenshot()])
     ).map((b) => PNG.sync.read(b)) as unknown as [PNG, PNG, PNG];
