@@ -191,59 +191,24 @@ export function LayoutEditor({ displays, profiles, initial, onSave, previewUrl }
         <button type="button" onClick={() => void save()} data-testid="editor-save">
           保存 Save
         </button>
-        <label className="editor-panels">
-          拼接屏 panels
-          <input
-            type="number"
-            min={1}
-            max={16}
-            value={draft.panels?.cols ?? ''}
-            placeholder="auto"
-            onChange={(e) => setDraft((p) => withPanels(p, Number(e.target.value), p.panels?.rows))}
-            data-testid="editor-panels-cols"
-            aria-label="panel columns"
-          />
-          ×
-          <input
-            type="number"
-            min={1}
-            max={16}
-            value={draft.panels?.rows ?? ''}
-            placeholder="auto"
-            onChange={(e) => setDraft((p) => withPanels(p, p.panels?.cols, Number(e.target.value)))}
-            aria-label="panel rows"
-          />
-        </label>
-        <label className="editor-panels">
-          拼缝 bezel px
-          <input
-            type="number"
-            min={0}
-            max={200}
-            value={draft.bezel?.x ?? 0}
-            onChange={(e) =>
-              setDraft((p) => ({
-                ...p,
-                bezel: { x: clampBezel(e.target.value), y: p.bezel?.y ?? 0 },
-              }))
-            }
-            aria-label="bezel x"
-          />
-          ×
-          <input
-            type="number"
-            min={0}
-            max={200}
-            value={draft.bezel?.y ?? 0}
-            onChange={(e) =>
-              setDraft((p) => ({
-                ...p,
-                bezel: { x: p.bezel?.x ?? 0, y: clampBezel(e.target.value) },
-              }))
-            }
-            aria-label="bezel y"
-          />
-        </label>
+        <NumberPair
+          label="拼接屏 panels"
+          min={1}
+          max={16}
+          values={[draft.panels?.cols, draft.panels?.rows]}
+          names={['panel columns', 'panel rows']}
+          testId="editor-panels"
+          onChange={([cols, rows]) => setDraft((p) => withPanels(p, cols, rows))}
+        />
+        <NumberPair
+          label="拼缝 bezel px"
+          min={0}
+          max={200}
+          values={[draft.bezel?.x ?? 0, draft.bezel?.y ?? 0]}
+          names={['bezel x', 'bezel y']}
+          testId="editor-bezel"
+          onChange={([x, y]) => setDraft((p) => ({ ...p, bezel: { x: x ?? 0, y: y ?? 0 } }))}
+        />
         {previewUrl ? (
           <a href={previewUrl(names.id)} data-testid="editor-preview">
             预览 Preview
@@ -377,7 +342,52 @@ function withPanels(p: Profile, cols: number | undefined, rows: number | undefin
     : rest;
 }
 
-function clampBezel(text: string): number {
-  const v = Math.round(Number(text));
-  return Number.isFinite(v) ? Math.min(200, Math.max(0, v)) : 0;
+type Pair = readonly [number | undefined, number | undefined];
+
+/** Two numbers set side by side (columns × rows, x × y), each kept within [min, max]. */
+function NumberPair({
+  label,
+  min,
+  max,
+  values,
+  names,
+  testId,
+  onChange,
+}: Readonly<{
+  label: string;
+  min: number;
+  max: number;
+  values: Pair;
+  names: readonly [string, string];
+  testId: string;
+  onChange: (values: Pair) => void;
+}>) {
+  const read = (text: string) => {
+    const v = Math.round(Number(text));
+    return text === '' || !Number.isFinite(v) ? undefined : Math.min(max, Math.max(min, v));
+  };
+  return (
+    <label className="editor-panels">
+      {label}
+      {([0, 1] as const).map((i) => (
+        <span key={i}>
+          {i === 1 ? '× ' : ''}
+          <input
+            type="number"
+            min={min}
+            max={max}
+            value={values[i] ?? ''}
+            placeholder="auto"
+            aria-label={names[i]}
+            data-testid={`${testId}-${i === 0 ? 'a' : 'b'}`}
+            onChange={(e) =>
+              onChange(
+                i === 0 ? [read(e.target.value), values[1]] : [values[0], read(e.target.value)],
+              )
+            }
+          />
+        </span>
+      ))}
+    </label>
+  );
 }

@@ -19,7 +19,7 @@ import { CaseLayers } from './caseLayers';
 import { buildingsLayer, heatLayer, pickedBuilding } from './layers/cityLayers';
 import { RasterTiles } from './layers/rasterTiles';
 import type { LoadedPack } from './loadPack';
-import { tooltip } from './tooltip';
+import { placeTooltip, tooltip } from './tooltip';
 
 /** How far back the heatmap looks: hour, day (default), week or all. */
 const HEAT_WINDOWS: Readonly<Record<string, number>> = {
@@ -227,7 +227,13 @@ export class MapController {
         return viewState;
       },
       layers: [],
-      getTooltip: (info: PickingInfo) => tooltip(info, this.language),
+      getTooltip: (info: PickingInfo) => {
+        const text = tooltip(info, this.language);
+        const { clientWidth, clientHeight } = this.parent;
+        return text ? placeTooltip(text, info.x, info.y, clientWidth, clientHeight) : null;
+      },
+      // A few pixels of slack: a case marker is small, and the hall's mice are not precise.
+      pickingRadius: 6,
       onClick: (info: PickingInfo) => this.pick(info),
       onAfterRender: () => this.afterRender(),
     });

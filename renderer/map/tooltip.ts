@@ -36,3 +36,19 @@ export function tooltip(info: PickingInfo, language: Language): string | null {
     return `${words.camera} · ${(info.object as { name: string }).name}`;
   return null;
 }
+
+/**
+ * The hover text placed beside the pointer on the side where the window has room, so a tooltip
+ * near a panel's edge (a seam of the region) opens inwards instead of being cut.
+ */
+export function placeTooltip(
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+): { text: string; style: { transform: string } } {
+  const dx = x > width * 0.6 ? 'calc(-100% - 14px)' : '14px';
+  const dy = y > height * 0.6 ? 'calc(-100% - 14px)' : '14px';
+  return { text, style: { transform: `translate(${x}px, ${y}px) translate(${dx}, ${dy})` } };
+}

@@ -1,6 +1,5 @@
 /**
- * bench:video — 16 tiles of 360p live HLS from the embedded demo hub, our tiles against a bare
- * page of 16 hls.js players on default settings (the reference), each in its own Chromium:
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
  * CPU of all Chromium processes, dropped frames, delay behind live (program date-time), then
  * heap and element counts over 500 source swaps of our wall.
  * Run: npm run bench:video   (BENCH_VIDEO_SECONDS, BENCH_VIDEO_SWAPS to change the run)
@@ -17,7 +16,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 const SECONDS = Number(process.env.BENCH_VIDEO_SECONDS ?? 30);
 const SWAPS = Number(process.env.BENCH_VIDEO_SWAPS ?? 500);
 /** 16 is the issue's size; 4 is what this 2-core machine decodes and composites in software. */
-const TILE_COUNTS = (process.env.BENCH_VIDEO_TILES ?? '16,4').split(',').map(Number);
+const TILE_COUNTS = (process.env.BENCH_VIDEO_TILES ?? '16,4')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 /** CPU seconds used so far by every Chromium process (browser, renderers, GPU, utility). */
@@ -106,8 +108,14 @@ async function swaps(url: string, urls: string[]) {
     executablePath: CHROMIUM_PATH,
     args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'],
   });
-  const rows: { swaps: number; heapMB: number; players: number; videos: number; tiles: number }[] =
-    [];
+  const rows: {
+    swaps: number;
+    heapMB: number;
+    rendererMB: number;
+    players: number;
+    videos: number;
+    tiles: number;
+  }[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const cdp = await page.context().newCDPSession(page);
@@ -135,18 +143,42 @@ async function swaps(url: string, urls: string[]) {
           window as unknown as { citywallVideo: { counts(): Record<string, number> } }
         ).citywallVideo.counts(),
       );
-      rows.push({
+      const row = {
         swaps: done,
         heapMB: heap.usedSize / 2 ** 20,
+        rendererMB: await rendererRss(),
         players: counts.players ?? -1,
         videos: counts.videos ?? -1,
         tiles: counts.tiles ?? -1,
-      });
+      };
+      rows.push(row);
+      // Each row as it is measured: a long run that ends early still tells how far it came.
+      console.log(
+        `| ${row.swaps} | ${row.heapMB.toFixed(1)} MB | ${row.rendererMB.toFixed(0)} MB | ${row.players} | ${row.videos} | ${row.tiles} |`,
+      );
     }
+  } catch (error) {
+    // A page that dies under the swaps (out of memory) is a result, not the end of the report.
+    console.log(
+      `\nThe page stopped after ${rows.at(-1)?.swaps ?? 0} swaps: ${String(error).split('\n')[0]}`,
+    );
   } finally {
     await browser.close();
   }
   return rows;
+}
+
+/** Resident memory of Chromium's renderer processes (the page, its media), from /proc, in MB. */
+async function rendererRss(): Promise<number> {
+  let kb = 0;
+  for (const pid of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(pid)) continue;
+    const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (!cmd.includes('chromium') || !cmd.includes('--type=renderer')) continue;
+    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  }
+  return kb / 1024;
 }
 
 function percentile(values: number[], p: number): number {
@@ -211,13 +243,11 @@ try {
     );
   }
 
+  console.log(
+    '| swaps | heap after GC | renderer processes RSS | hls.js players | <video> in page | tiles alive |',
+  );
+  console.log('|---:|---:|---:|---:|---:|---:|');
   const rows = await swaps(page(16, false), urls);
-  console.log('| swaps | heap after GC | hls.js players | <video> in page | tiles alive |');
-  console.log('|---:|---:|---:|---:|---:|');
-  for (const r of rows)
-    console.log(
-      `| ${r.swaps} | ${r.heapMB.toFixed(1)} MB | ${r.players} | ${r.videos} | ${r.tiles} |`,
-    );
   const half = rows.slice(Math.floor(rows.length / 2));
   console.log(
     `\nHeap trend over the second half: ${slope(

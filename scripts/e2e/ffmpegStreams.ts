@@ -12,6 +12,8 @@ interface Stream {
   dir: string;
   ffmpeg?: ChildProcess;
   mode: Mode;
+  /** Until when segment requests are held back (a starved network), ms since the epoch. */
+  starvedUntil?: number;
 }
 
 /**
@@ -78,6 +80,15 @@ export class FfmpegStreams {
     this.streams.get(name)?.ffmpeg?.kill('SIGSTOP');
   }
 
+  /**
+   * The network starves: for `ms` no segment of `name` is answered (the requests wait), then
+   * all are; the encoder goes on, so the player comes out of it behind live.
+   */
+  starve(name: string, ms: number): void {
+    const stream = this.streams.get(name);
+    if (stream) stream.starvedUntil = Date.now() + ms;
+  }
+
   /** Resolves when `name` has written `count` segments since it began. */
   async segments(name: string, count = 1, timeoutMs = 20_000): Promise<number> {
     const start = Date.now();
@@ -112,6 +123,8 @@ export class FfmpegStreams {
       return;
     }
     const file = match[2] as string;
+    const held = (stream.starvedUntil ?? 0) - Date.now();
+    if (held > 0 && file.endsWith('.ts')) await new Promise((r) => setTimeout(r, held));
     try {
       let body = await readFile(join(stream.dir, file));
       if (stream.mode === 'corrupt' && file.endsWith('.ts')) body = randomBytes(body.length);

@@ -74,3 +74,19 @@ test('a profile with overlapping regions is not saved', async ({ page }) => {
   await page.getByTestId('editor-save').click();
   await expect(page.getByTestId('editor-status')).toContainText('overlap');
 });
+
+test('a wall the OS sees as one display: its panels are declared in the editor, which draws the windows that follow', async ({
+  page,
+}) => {
+  // 3840×1080 is also an ultrawide monitor's size, so it is not cut into panels unless told.
+  const sim = encodeURIComponent('3840x1080,2560x1440*1.25');
+  await page.goto(`${preview.hub.url}/?editor&sim=${sim}&profile=duty`);
+  const mapWindows = page.locator('[data-testid="editor-window"][data-region="map"]');
+  await expect(mapWindows).toHaveCount(1);
+  await page.getByTestId('editor-panels-a').fill('2');
+  await page.getByTestId('editor-panels-b').fill('1');
+  // The map's region now crosses the seam between the two panels: one window on each.
+  await expect(mapWindows).toHaveCount(2);
+  const [a, b] = [await mapWindows.nth(0).boundingBox(), await mapWindows.nth(1).boundingBox()];
+  expect(Math.abs((a?.x ?? 0) + (a?.width ?? 0) - (b?.x ?? 0))).toBeLessThan(2);
+});

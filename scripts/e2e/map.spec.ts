@@ -1,44 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { Hub } from '../../electron/hub/hub';
-import { NYC_CITY } from '../../electron/hub/sources/nyc311';
+import { join } from 'node:path';
 import type { WallEvent } from '../../shared/protocol/events';
+import { nycMapHub } from './nycMapHub';
 import { startTileServer } from './tileServer';
 
-/** A small real scene (Lower Manhattan's buildings): WebGL runs in software here. */
-const NYC = resolve('../shared/data/nyc');
-const MANIFEST = JSON.stringify({
-  version: 1,
-  id: 'nyc-test',
-  name: { zh: '下曼哈顿', en: 'Lower Manhattan' },
-  view: { center: [-74.0, 40.712], zoom: 14.2 },
-  buildings: { file: 'manhattan-buildings.json', format: 'polygon-array' },
-});
-
-let hub: Hub;
-let dataDir: string;
-
-test.beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'citywall-map-'));
-  hub = await Hub.start({
-    city: NYC_CITY,
-    dataDir,
-    serveDir: resolve('dist/renderer'),
-    cityPack: async (name) =>
-      name === 'citypack.json'
-        ? MANIFEST
-        : name === 'manhattan-buildings.json'
-          ? readFile(join(NYC, name), 'utf8')
-          : undefined,
-  });
-});
-
-test.afterEach(async () => {
-  await hub.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const nyc = nycMapHub();
 
 const report = (i: number, lon: number, lat: number): WallEvent => ({
   type: 'case.reported',
@@ -147,7 +113,7 @@ test('extruded grey buildings and a case heatmap that rises where cases are repo
 }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 800, height: 600 });
-  await page.goto(`${hub.url}/?view=map&heat=all`);
+  await page.goto(`${nyc.hub.url}/?view=map&heat=all`);
   const map = page.getByTestId('map');
   await expect(map).toHaveAttribute('data-loaded', 'true', { timeout: 30_000 });
   await expect(map).toHaveAttribute('data-buildings', '996');
@@ -161,7 +127,7 @@ test('extruded grey buildings and a case heatmap that rises where cases are repo
   const x = Math.max(0, Math.min(760, Math.round(at[0]) - 40));
   const y = Math.max(0, Math.min(560, Math.round(at[1]) - 40));
   const quiet = await pixelStats(page, x, y, 80, 80);
-  hub.publish(
+  nyc.hub.publish(
     Array.from({ length: 40 }, (_, i) =>
       report(i, spot[0] + (i % 5) * 0.0002, spot[1] + Math.floor(i / 5) * 0.0002),
     ),
@@ -179,7 +145,7 @@ test('hovering a building or a case shows its tooltip; clicking publishes the se
 }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 800, height: 600 });
-  await page.goto(`${hub.url}/?view=map&heat=all`);
+  await page.goto(`${nyc.hub.url}/?view=map&heat=all`);
   await expect(page.getByTestId('map')).toHaveAttribute('data-loaded', 'true', { timeout: 30_000 });
   await page.evaluate(() => {
     const got: unknown[] = [];
@@ -223,7 +189,7 @@ test('hovering a building or a case shows its tooltip; clicking publishes the se
       .toContain('building');
   }).toPass({ timeout: 12_000 });
   const spot: [number, number] = [-73.994, 40.7115];
-  hub.publish([report(1, ...spot)]);
+  nyc.hub.publish([report(1, ...spot)]);
   await expect.poll(() => heatCount(page), { timeout: 20_000 }).toBe(1);
   const at = await project(page, spot);
   // deck.gl picks on pointer moves: once the marker is drawn, a move over it shows its tooltip.
@@ -251,7 +217,7 @@ test('hovering a building or a case shows its tooltip; clicking publishes the se
 test('the map comes back by itself after the WebGL context is lost', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 800, height: 600 });
-  await page.goto(`${hub.url}/?view=map`);
+  await page.goto(`${nyc.hub.url}/?view=map`);
   await expect(page.getByTestId('map')).toHaveAttribute('data-loaded', 'true', { timeout: 30_000 });
   await expect
     .poll(async () => (await pixelStats(page, 0, 0, 800, 600)).grey, { timeout: 30_000 })
@@ -287,7 +253,7 @@ test('a configured raster tile source is drawn under the city pack, fetched tile
   const tiles = await startTileServer([0, 200, 120]);
   try {
     await page.setViewportSize({ width: 800, height: 600 });
-    await page.goto(`${hub.url}/?view=map&tiles=${encodeURIComponent(tiles.template)}`);
+    await page.goto(`${nyc.hub.url}/?view=map&tiles=${encodeURIComponent(tiles.template)}`);
     await expect(page.getByTestId('map')).toHaveAttribute('data-loaded', 'true', {
       timeout: 30_000,
     });

@@ -1,25 +1,15 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
-import { Hub } from '../../electron/hub/hub';
-import { NYC_CITY } from '../../electron/hub/sources/nyc311';
 import { startHub, type RunningHub } from '../../electron/hub/startHub';
+import { nycMapHub } from './nycMapHub';
 
 /**
  * A region across panels is one picture: each window shows its part of it. The windows here
  * are the pages the planner opens (`part`, `cell`), side by side as on the wall.
  */
-const NYC = resolve('../shared/data/nyc');
-const MANIFEST = JSON.stringify({
-  version: 1,
-  id: 'nyc-test',
-  name: { zh: '下曼哈顿', en: 'Lower Manhattan' },
-  view: { center: [-74.0, 40.712], zoom: 14.2 },
-  buildings: { file: 'manhattan-buildings.json', format: 'polygon-array' },
-});
-
 type MapHooks = {
   buildingsShown(): number;
   camera(): { longitude: number; latitude: number; zoom: number };
@@ -56,31 +46,12 @@ function differing(a: PNG, b: PNG, ax: number, bx: number, width: number): numbe
 }
 
 test.describe('a map region across two panels', () => {
-  let hub: Hub;
-  let dataDir: string;
-  test.beforeEach(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'citywall-parts-'));
-    hub = await Hub.start({
-      city: NYC_CITY,
-      dataDir,
-      serveDir: resolve('dist/renderer'),
-      cityPack: async (name) =>
-        name === 'citypack.json'
-          ? MANIFEST
-          : name === 'manhattan-buildings.json'
-            ? readFile(join(NYC, name), 'utf8')
-            : undefined,
-    });
-  });
-  test.afterEach(async () => {
-    await hub.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const nyc = nycMapHub();
 
   test('the two parts put side by side are the whole map, and move as one', async ({ context }) => {
     test.setTimeout(180_000);
     const [w, h] = [480, 300];
-    const base = `${hub.url}/?view=map&region=map`;
+    const base = `${nyc.hub.url}/?view=map&region=map`;
     const left = await openPart(
       context,
       `${base}&window=left&part=0,0,${2 * w},${h}&cell=0,0,2,1`,
@@ -93,7 +64,7 @@ test.describe('a map region across two panels', () => {
       w,
       h,
     );
-    const whole = await openPart(context, `${hub.url}/?view=map&window=whole`, 2 * w, h);
+    const whole = await openPart(context, `${nyc.hub.url}/?view=map&window=whole`, 2 * w, h);
     for (const page of [left, right, whole])
       await expect
         .poll(async () => (await mapHooks(page))?.shown ?? 0, { timeout: 120_000 })

@@ -141,3 +141,44 @@ test('after 200 source swaps the players, media sources and videos are back to t
   // Spare tiles kept for reuse are bounded, not one per swap.
   expect(counts.tiles ?? Infinity).toBeLessThanOrEqual(8);
 });
+
+test('a starved tile falls behind live, then plays 15 % faster back to the configured delay', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await media.begin('a');
+  await media.segments('a', 3);
+  await lab(page, [media.url('a')]);
+  await waitForState(page, 0, 'playing', 20_000);
+  await expect
+    .poll(async () => (await statuses(page))[0]?.delayS ?? 99, { timeout: 20_000 })
+    .toBeLessThan(4);
+  const settled = (await statuses(page))[0]?.delayS as number;
+  // 2.5 s without segments: the picture stops, then resumes about that far behind, which is
+  // less than a jump to live takes (3 segments) and more than the catch-up threshold (1).
+  media.starve('a', 2_500);
+  const run = await page.evaluate(async () => {
+    const video = document.querySelector('video') as HTMLVideoElement;
+    let fastest = 1;
+    const t0 = performance.now();
+    while (performance.now() - t0 < 25_000) {
+      fastest = Math.max(fastest, video.playbackRate);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return { fastest, rateNow: video.playbackRate };
+  });
+  expect(run.fastest).toBeCloseTo(1.15, 5);
+  // Back near where it played before the starving, at normal speed (hls.js alone would now
+  // aim a segment or more further behind).
+  await expect
+    .poll(async () => (await statuses(page))[0]?.delayS ?? 99, { timeout: 30_000 })
+    .toBeLessThan(settled + 0.8);
+  await expect
+    .poll(
+      () => page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).playbackRate),
+      {
+        timeout: 20_000,
+      },
+    )
+    .toBe(1);
+});

@@ -52,3 +52,32 @@ export function footprintColumns(
     bounds: [minX, minY, maxX, maxY],
   };
 }
+
+/**
+ * A street along `points` (metres), cut where it leaves the city: the runs of segments whose
+ * middle is `open`, as flat lon/lat lists of two points or more.
+ */
+export function openRuns(
+  points: readonly (readonly [number, number])[],
+  open: (x: number, y: number) => boolean,
+  toLonLat: (x: number, y: number) => readonly [number, number],
+): number[][] {
+  const runs: number[][] = [];
+  let run: number[] = [];
+  const flush = () => {
+    if (run.length >= 4) runs.push(run);
+    run = [];
+  };
+  for (let k = 0; k + 1 < points.length; k += 1) {
+    const [x0, y0] = points[k] as readonly [number, number];
+    const [x1, y1] = points[k + 1] as readonly [number, number];
+    if (!open((x0 + x1) / 2, (y0 + y1) / 2)) {
+      flush();
+      continue;
+    }
+    if (run.length === 0) run.push(...toLonLat(x0, y0));
+    run.push(...toLonLat(x1, y1));
+  }
+  flush();
+  return runs;
+}

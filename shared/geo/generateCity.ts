@@ -1,6 +1,6 @@
 import type { BuildingColumns } from './buildings';
 import { Random } from '../random';
-import { footprintColumns, packRuns, roundCoord as round } from './columns';
+import { footprintColumns, openRuns, packRuns, roundCoord as round } from './columns';
 import type { LineColumns } from './features';
 
 export interface CityShape {
@@ -94,26 +94,13 @@ export function generateCity(
   const road: number[][] = [];
   const classes: string[] = [];
   const junctions: [number, number][] = [];
+  const lonLat = (x: number, y: number) => [round(toLon(x)), round(toLat(y))] as const;
   const addRuns = (n: number, at: (k: number) => [number, number], fclass: string) => {
-    let run: number[] = [];
-    const flush = () => {
-      if (run.length >= 4) {
-        road.push(run);
-        classes.push(fclass);
-      }
-      run = [];
-    };
-    for (let k = 0; k < n; k += 1) {
-      const [x0, y0] = at(k);
-      const [x1, y1] = at(k + 1);
-      if (!shape.inside(toLon((x0 + x1) / 2), toLat((y0 + y1) / 2))) {
-        flush();
-        continue;
-      }
-      if (run.length === 0) run.push(round(toLon(x0)), round(toLat(y0)));
-      run.push(round(toLon(x1)), round(toLat(y1)));
+    const points = Array.from({ length: n + 1 }, (_, k) => at(k));
+    for (const run of openRuns(points, (x, y) => shape.inside(toLon(x), toLat(y)), lonLat)) {
+      road.push(run);
+      classes.push(fclass);
     }
-    flush();
   };
   for (let c = 0; c <= cols; c += 1)
     addRuns(rows, (k) => [c * block, k * block], c % 4 === 0 ? 'primary' : 'residential');

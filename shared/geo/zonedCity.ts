@@ -1,5 +1,5 @@
 import { Random } from '../random';
-import { footprintColumns, packRuns, roundCoord as round } from './columns';
+import { footprintColumns, openRuns, packRuns, roundCoord as round } from './columns';
 import type { GeneratedCity } from './generateCity';
 
 /** What a part of a city is: how its blocks are built up. */
@@ -73,26 +73,12 @@ export function generateZonedCity(shape: ZonedShape, seed: number): GeneratedCit
   const classes: string[] = [];
   const open = (x: number, y: number) =>
     shape.inside(toLon(x), toLat(y)) && shape.zoneAt(toLon(x), toLat(y)) !== 'water';
+  const lonLat = (x: number, y: number) => [round(toLon(x)), round(toLat(y))] as const;
   const addRuns = (points: readonly (readonly [number, number])[], fclass: string) => {
-    let run: number[] = [];
-    const flush = () => {
-      if (run.length >= 4) {
-        road.push(run);
-        classes.push(fclass);
-      }
-      run = [];
-    };
-    for (let k = 0; k + 1 < points.length; k += 1) {
-      const [x0, y0] = points[k] as readonly [number, number];
-      const [x1, y1] = points[k + 1] as readonly [number, number];
-      if (!open((x0 + x1) / 2, (y0 + y1) / 2)) {
-        flush();
-        continue;
-      }
-      if (run.length === 0) run.push(round(toLon(x0)), round(toLat(y0)));
-      run.push(round(toLon(x1)), round(toLat(y1)));
+    for (const run of openRuns(points, open, lonLat)) {
+      road.push(run);
+      classes.push(fclass);
     }
-    flush();
   };
   xs.forEach((x, c) =>
     addRuns(
