@@ -1,13 +1,19 @@
 /**
  * `npm run shots`: screenshots of every view at 1920×1080 and 3840×2160, in Chinese and English,
- * and of the simulated hall for each built-in profile, on the embedded demo city; written to
- * build/shots/ to be looked at (nothing is asserted). Uses the test build (`--mode e2e`).
+ * and of the simulated hall for each built-in profile (`SHOTS_HALL`, default `3x3@1920x1080`,
+ * plus a 1440p operator screen at 125 %), each window shot on its own at its planned size and
+ * placed where the planner puts it; on the embedded demo city; written to build/shots/ to be
+ * looked at (nothing is asserted). Uses the test build (`--mode e2e`).
  */
 import { chromium } from '@playwright/test';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { PNG } from 'pngjs';
 import { join, resolve } from 'node:path';
 import { startHub } from '../electron/hub/startHub';
 import { tempDir } from '../electron/hub/testSupport';
+import { BUILTIN_PROFILES } from '../shared/layout/builtinProfiles';
+import { planWall } from '../shared/layout/planWall';
+import { display, wallOf } from '../shared/layout/testDisplays';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 const out = resolve('build/shots');
@@ -43,19 +49,48 @@ try {
         await page.close();
       }
   }
-  for (const profile of ['duty', 'briefing', 'emergency']) {
-    if (only && !only.includes(`sim-${profile}`)) continue;
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(
-      `${base}/sim.html?sim=${encodeURIComponent('3x3@1920x1080,2560x1440*1.25')}&profile=${profile}&lang=${languages[0]}`,
-    );
-    await page.waitForTimeout(30_000);
-    const file = join(out, `sim-${profile}-${languages[0]}.png`);
-    await page
-      .screenshot({ path: file, timeout: 120_000 })
-      .then(() => console.log(file))
-      .catch((error: unknown) => console.warn(`${file}: ${String(error).split('\n')[0]}`));
-    await page.close();
+  // The simulated hall, window by window as Electron opens them (one page each, so one map's
+  // software WebGL does not hold the others), put together where the planner places them.
+  const spec = process.env.SHOTS_HALL ?? '3x3@1920x1080';
+  const [grid, size] = spec.split('@') as [string, string];
+  const [rows, cols] = grid.split('x').map(Number) as [number, number];
+  const [pw, ph] = size.split('x').map(Number) as [number, number];
+  const displays = [
+    ...wallOf(rows, cols, pw, ph),
+    display('operator', 0, rows * ph, 2048, 1152, { scaleFactor: 1.25, primary: true }),
+  ];
+  for (const profile of BUILTIN_PROFILES) {
+    if (only && !only.includes(`sim-${profile.id}`)) continue;
+    const plan = planWall(displays, profile);
+    const width = Math.max(...displays.map((d) => d.bounds.x + d.bounds.width));
+    const height = Math.max(...displays.map((d) => d.bounds.y + d.bounds.height));
+    const hall = new PNG({ width, height });
+    for (const w of plan.windows) {
+      const page = await browser.newPage({
+        viewport: { width: w.bounds.width, height: w.bounds.height },
+      });
+      const query = new URLSearchParams({
+        ...w.params,
+        view: w.view,
+        window: w.key,
+        region: w.regionId,
+        profile: profile.id,
+        lang: languages[0] as string,
+      });
+      await page.goto(`${base}/index.html?${query.toString()}`);
+      await page.waitForTimeout(w.view === 'map' ? 25_000 : 6_000);
+      const shot = await page.screenshot({ timeout: 120_000 }).catch(() => undefined);
+      await page.close();
+      if (!shot) {
+        console.warn(`${profile.id} ${w.key}: no screenshot`);
+        continue;
+      }
+      const png = PNG.sync.read(shot);
+      PNG.bitblt(png, hall, 0, 0, png.width, png.height, w.bounds.x, w.bounds.y);
+    }
+    const file = join(out, `sim-${profile.id}-${languages[0]}.png`);
+    await writeFile(file, PNG.sync.write(hall));
+    console.log(file, plan.warnings.length > 0 ? `(${plan.warnings.join('; ')})` : '');
   }
 } finally {
   await browser.close();

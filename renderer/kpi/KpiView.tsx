@@ -51,7 +51,12 @@ export function KpiView({
     />,
   ];
   const panels = panelRects(part, size.width, size.height);
-  const dealt = dealBlocks(blocks.length, panels.length);
+  // A short panel (the KPI strip under an operator's case board) holds the cards alone, in one
+  // row; the other blocks need height to be read.
+  const perPanel = size.height < 480 ? 1 : 4;
+  const shown = blocks.slice(0, Math.min(blocks.length, perPanel * panels.length));
+  const dealt = dealBlocks(shown.length, panels.length);
+  const wide = size.width / Math.max(1, size.height) > 3;
   return (
     <div
       className={large ? 'kpi-view kpi-view-large' : 'kpi-view'}
@@ -64,9 +69,10 @@ export function KpiView({
           className="kpi-panel"
           data-testid="kpi-panel"
           data-blocks={(dealt[i] ?? []).length}
+          data-wide={wide}
           style={{ left: rect.x, top: rect.y, width: rect.width, height: rect.height }}
         >
-          {(dealt[i] ?? []).map((b) => blocks[b])}
+          {(dealt[i] ?? []).map((b) => shown[b])}
         </div>
       ))}
     </div>
