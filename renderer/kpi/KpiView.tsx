@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { findCategory } from '../../shared/domain/categories';
 import { rankOpenCases } from '../../shared/domain/openRanking';
 import type { WallStore } from '../../shared/gateway/wallStore';
@@ -28,7 +28,20 @@ export function KpiView({
   const { t, language } = useI18n();
   const size = useWindowSize();
   const cases = store.cases;
-  const isOverdue = (id: string) => cases.isOverdue(id);
+  // Both rankings walk every case: once per store change, not once per render.
+  const rankings = useMemo(() => {
+    void version;
+    const isOverdue = (id: string) => cases.isOverdue(id);
+    return {
+      categories: rankOpenCases(cases.allCases(), (c) => c.category, isOverdue, RANK_LINES),
+      streets: rankOpenCases(
+        cases.allCases(),
+        (c) => c.street ?? c.district,
+        isOverdue,
+        RANK_LINES,
+      ),
+    };
+  }, [cases, version]);
   const blocks: ReactNode[] = [
     <KpiStrip key="cards" kpis={cases.kpis()} />,
     <StateFlow key="flow" counts={cases.countByState()} />,
@@ -36,7 +49,7 @@ export function KpiView({
       key="categories"
       testId="rank-categories"
       title={t('openByCategory')}
-      lines={rankOpenCases(cases.allCases(), (c) => c.category, isOverdue, RANK_LINES)}
+      lines={rankings.categories}
       nameOf={(id) => {
         const category = findCategory(id);
         return (language === 'zh-CN' ? category?.zh : category?.en) ?? t('otherCategory');
@@ -46,7 +59,7 @@ export function KpiView({
       key="streets"
       testId="rank-streets"
       title={t('openByStreet')}
-      lines={rankOpenCases(cases.allCases(), (c) => c.street ?? c.district, isOverdue, RANK_LINES)}
+      lines={rankings.streets}
       nameOf={(name) => name}
     />,
   ];
