@@ -1,10 +1,11 @@
 import { findCategory, findCategoryClass } from '../../shared/domain/categories';
 import type { CaseRecord } from '../../shared/domain/caseStore';
-import { STATE_LABELS } from '../../shared/domain/lifecycle';
+import { CLOCK_RUNNING_STATES, STATE_LABELS } from '../../shared/domain/lifecycle';
 import { useSecond } from '../app/useSecond';
 import { useI18n } from '../i18n/I18nContext';
 import type { StringKey } from '../i18n/strings';
-import { formatCountdown } from './format';
+import type { Language } from '../../shared/ipc/contract';
+import { formatCountdown, formatDuration, formatMoment } from './format';
 
 /** The steps of a case that carry a time, in the order they happen. */
 const STEPS: readonly { key: StringKey; at: (c: CaseRecord) => number | undefined }[] = [
@@ -30,7 +31,6 @@ export function CaseDetail({
   const category = findCategory(record.category);
   const kind = findCategoryClass(record.classId);
   const name = (v: { zh: string; en: string } | undefined) => (v ? (zh ? v.zh : v.en) : '');
-  const left = record.dueAt === undefined ? undefined : record.dueAt - now;
   return (
     <section className="panel case-detail" data-testid="case-detail" data-case-id={record.id}>
       <header>
@@ -65,12 +65,11 @@ export function CaseDetail({
         ) : null}
         <dt>{t('caseDepartment')}</dt>
         <dd>{record.department ?? t('notYetDispatched')}</dd>
-        {left !== undefined ? (
+        {record.dueAt !== undefined ? (
           <>
             <dt>{t('caseDeadline')}</dt>
-            <dd className={left < 0 ? 'detail-late' : ''}>
-              {new Date(record.dueAt as number).toLocaleString(language)} (
-              {left < 0 ? t('overdueBy') : t('dueIn')} {formatCountdown(left)})
+            <dd className={overdue || record.handledOnTime === false ? 'detail-late' : ''}>
+              {formatMoment(record.dueAt, now)} ({deadlineNote(record, now, t, language)})
             </dd>
           </>
         ) : null}
@@ -81,23 +80,42 @@ export function CaseDetail({
           return at === undefined ? null : (
             <li key={step.key}>
               <span>{t(step.key)}</span>
-              <time>{new Date(at).toLocaleString(language)}</time>
+              <time dateTime={new Date(at).toISOString()}>{formatMoment(at, now)}</time>
             </li>
           );
         })}
         {record.extensions > 0 ? (
           <li>
             <span>{t('stepExtended')}</span>
-            <time>×{record.extensions}</time>
+            <span>×{record.extensions}</span>
           </li>
         ) : null}
         {record.reworks > 0 ? (
           <li>
             <span>{t('stepReworked')}</span>
-            <time>×{record.reworks}</time>
+            <span>×{record.reworks}</span>
           </li>
         ) : null}
       </ol>
     </section>
   );
+}
+
+/**
+ * What the deadline means now: counting while the handling clock runs; once handled, whether it
+ * was met (a closed case does not keep counting "overdue"); nothing more while it is stopped.
+ */
+function deadlineNote(
+  record: CaseRecord,
+  now: number,
+  t: (key: StringKey) => string,
+  language: Language,
+): string {
+  const dueAt = record.dueAt as number;
+  if (CLOCK_RUNNING_STATES.has(record.state))
+    return `${now > dueAt ? t('overdueBy') : t('dueIn')} ${formatCountdown(dueAt - now)}`;
+  if (record.handledAt === undefined) return t('clockStopped');
+  return record.handledAt <= dueAt
+    ? t('handledOnTime')
+    : `${t('handledLateBy')} ${formatDuration(record.handledAt - dueAt, language)}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountdown, formatDuration, formatPercent } from './format';
+import { formatCountdown, formatDuration, formatMoment, formatPercent } from './format';
 
 describe('wall formats', () => {
   it('shows rates with one decimal and a dash when undefined', () => {
@@ -14,5 +14,10 @@ describe('wall formats', () => {
   it('counts down and up past zero', () => {
     expect(formatCountdown(3_723_000)).toBe('1:02:03');
     expect(formatCountdown(-61_000)).toBe('0:01:01');
+  });
+  it('gives a step its time of day, and its date only when it is not today', () => {
+    const now = new Date(2026, 11, 2, 11, 30).getTime();
+    expect(formatMoment(new Date(2026, 11, 2, 9, 5, 41).getTime(), now)).toBe('09:05');
+    expect(formatMoment(new Date(2026, 11, 1, 23, 59).getTime(), now)).toBe('12-01 23:59');
   });
 });

@@ -30,3 +30,16 @@ export function formatClock(ts: number): string {
     .map((n) => String(n).padStart(2, '0'))
     .join(':');
 }
+
+/**
+ * A moment in a case's life, short enough for a wall: "10:05" today, "12-01 10:05" on another
+ * day (the board's date is the wall's today; a full date and seconds would not fit beside it).
+ */
+export function formatMoment(ts: number, now: number): string {
+  const d = new Date(ts);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return d.toDateString() === new Date(now).toDateString()
+    ? time
+    : `${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${time}`;
+}

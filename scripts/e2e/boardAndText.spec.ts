@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startHub, type RunningHub } from '../../electron/hub/startHub';
@@ -30,12 +30,35 @@ test('a case picked on the board is the wall’s selection, with its details', a
   await other.goto(`${running.hub.url}/?view=cases&window=other`);
   const row = board.getByTestId('due-row').first();
   await expect(row).toBeVisible();
+  // The list is live (a case may be handled, or pushed out by a nearer deadline, between any two
+  // steps), so the test notes which case the real click landed on rather than guess it.
+  await board.evaluate(() => {
+    document.addEventListener(
+      'click',
+      (event) => {
+        const hit = (event.target as Element).closest('[data-case-id]') as HTMLElement | null;
+        document.body.dataset.clickedCase = hit?.dataset.caseId ?? '';
+      },
+      true,
+    );
+  });
   await row.click();
-  // The list is live: the case is the one the click landed on, which the board now marks.
-  const id = (await board
-    .locator('[data-testid="due-row"].row-selected')
-    .getAttribute('data-case-id')) as string;
+  const id = (await board.locator('body').getAttribute('data-clicked-case')) as string;
   expect(id).toMatch(/^\d+$/);
+  // While the case is on the list, its row is the marked one, and no other row is.
+  await expect
+    .poll(() =>
+      board.evaluate(
+        (picked) =>
+          [...document.querySelectorAll('[data-testid="due-row"]')].every(
+            (el) =>
+              el.classList.contains('row-selected') ===
+              (el.getAttribute('data-case-id') === picked),
+          ),
+        id,
+      ),
+    )
+    .toBe(true);
   for (const page of [board, other]) {
     await expect(page.getByTestId('case-detail')).toHaveAttribute('data-case-id', id);
     await expect(page.getByTestId('case-detail')).toContainText(id);
@@ -66,5 +89,43 @@ for (const [width, height] of [
         if (query === 'view=cases') await page.getByTestId('due-row').first().click();
         await page.waitForTimeout(300);
         expect(await cutText(page), `${query} ${lang}`).toEqual([]);
+        if (query !== 'view=cases') continue;
+        // The longest detail: a closed case with every step and its extensions and reworks.
+        await selectOnBus(page, await longestClosedCase());
+        await expect(page.getByTestId('case-steps').locator('li')).toHaveCount(7);
+        expect(await cutText(page), `closed case ${lang}`).toEqual([]);
       }
   });
+
+/** The closed case of the seeded history with the most steps in the log (the detail's worst case). */
+async function longestClosedCase(): Promise<string> {
+  const steps = new Map<string, Set<string>>();
+  for (const line of (await readFile(join(dataDir, 'events.jsonl'), 'utf8')).split('\n')) {
+    if (!line) continue;
+    const event = JSON.parse(line) as { type: string; payload: { caseId?: string } };
+    const id = event.payload.caseId;
+    if (!id) continue;
+    const seen = steps.get(id) ?? new Set<string>();
+    seen.add(event.type);
+    steps.set(id, seen);
+  }
+  const wanted = ['case.closed', 'case.extended', 'case.reworked'];
+  const found = [...steps].find(([, seen]) => wanted.every((type) => seen.has(type)));
+  if (!found)
+    throw new Error('the seeded history has no closed case that was extended and reworked');
+  return found[0];
+}
+
+/** What another window of the wall does when a case is picked there: a selection on the bus. */
+async function selectOnBus(page: Page, id: string): Promise<void> {
+  await page.evaluate((caseId) => {
+    const channel = new BroadcastChannel('citywall-bus');
+    channel.postMessage({
+      kind: 'selection',
+      origin: 'test',
+      selection: { type: 'case', id: caseId },
+    });
+    channel.close();
+  }, id);
+  await expect(page.getByTestId('case-detail')).toHaveAttribute('data-case-id', id);
+}
