@@ -52,6 +52,17 @@ const rotation = (page: Page) =>
       }
     ).citywallVideo.rotation(),
   );
+/**
+ * The rotation just after a swap: the screen then has its whole dwell ahead, so a test that
+ * reads it and acts on it is not overtaken by the wall clock's next swap (CI once was).
+ */
+async function freshScreen(page: Page) {
+  const start = (await rotation(page)).index;
+  await expect
+    .poll(async () => (await rotation(page)).index, { timeout: 15_000, intervals: [50] })
+    .not.toBe(start);
+  return rotation(page);
+}
 /** Screen `index` of the "all cameras" rotation at `per` tiles: the catalogue in order. */
 const scene = (index: number, per: number) =>
   cameras.slice(index * per, index * per + per).map((c) => c.id);
@@ -66,10 +77,10 @@ test('rotation shows each screen for its dwell, in order, and the next screen is
 }) => {
   test.setTimeout(60_000);
   await openWall(page, 'split=4&dwell=5');
-  const { index, count } = await rotation(page);
+  const { index, count } = await freshScreen(page);
   const first = scene(index, 4);
   const second = scene((index + 1) % count, 4);
-  expect(await slots(page)).toEqual(first);
+  await expect.poll(() => slots(page)).toEqual(first);
   await expect
     .poll(async () => (await slotStates(page)).filter((s) => s === 'playing').length, {
       timeout: 15_000,
@@ -84,7 +95,7 @@ test('rotation shows each screen for its dwell, in order, and the next screen is
 test('an alarm on a camera on screen holds the rotation until acknowledged', async ({ page }) => {
   test.setTimeout(60_000);
   await openWall(page, 'split=4&dwell=5');
-  const held = await rotation(page);
+  const held = await freshScreen(page);
   const camera = cameras.find((c) => c.id === held.ids[2]) as CatalogueCamera;
   running.hub.publish([
     {
