@@ -21,6 +21,9 @@ import { RasterTiles } from './layers/rasterTiles';
 import type { LoadedPack } from './loadPack';
 import { placeTooltip, tooltip } from './tooltip';
 
+/** How far a press may move and still be a click, not a drag (CSS pixels). */
+const CLICK_SLOP_PX = 5;
+
 /** How far back the heatmap looks: hour, day (default), week or all. */
 const HEAT_WINDOWS: Readonly<Record<string, number>> = {
   hour: 3_600_000,
@@ -106,6 +109,7 @@ export class MapController {
       bearing: 0,
     };
     this.deck = this.createDeck();
+    this.listenForClicks();
     this.frame = requestAnimationFrame(this.tick);
   }
 
@@ -234,7 +238,6 @@ export class MapController {
       },
       // A few pixels of slack: a case marker is small, and the hall's mice are not precise.
       pickingRadius: 6,
-      onClick: (info: PickingInfo) => this.pick(info),
       onAfterRender: () => this.afterRender(),
     });
     // Drivers reset on walls that run for weeks: a restored context gets a new Deck, and the
@@ -326,6 +329,37 @@ export class MapController {
     if (!this.buildings.every((l) => l.props.visible)) return;
     this.drawnAll = true;
     this.options.onAllBuildingsDrawn?.();
+  }
+
+  /**
+   * A click is a press and release within a few pixels, however long the page took between them.
+   * deck.gl's own click is a tap gesture with a time limit, which a busy wall (software WebGL,
+   * a hall's load) now and then missed: the officer's click did nothing.
+   */
+  private listenForClicks(): void {
+    let down: { id: number; x: number; y: number } | undefined;
+    const onDown = (e: PointerEvent) => {
+      down = e.button === 0 ? { id: e.pointerId, x: e.clientX, y: e.clientY } : undefined;
+    };
+    const onUp = (e: PointerEvent) => {
+      const start = down;
+      down = undefined;
+      if (!start || start.id !== e.pointerId) return;
+      if (Math.hypot(e.clientX - start.x, e.clientY - start.y) > CLICK_SLOP_PX) return;
+      const rect = this.parent.getBoundingClientRect();
+      const info = this.deck.pickObject({
+        x: e.clientX - rect.left,
+        y: e.clientY - rect.top,
+        radius: 6,
+      });
+      if (info) this.pick(info);
+    };
+    this.parent.addEventListener('pointerdown', onDown, true);
+    this.parent.addEventListener('pointerup', onUp, true);
+    this.offs.push(() => {
+      this.parent.removeEventListener('pointerdown', onDown, true);
+      this.parent.removeEventListener('pointerup', onUp, true);
+    });
   }
 
   private pick(info: PickingInfo): void {
