@@ -1,10 +1,10 @@
 import { findCategory, findCategoryClass } from '../../shared/domain/categories';
 import type { CaseRecord } from '../../shared/domain/caseStore';
 import { CLOCK_RUNNING_STATES, STATE_LABELS } from '../../shared/domain/lifecycle';
+import type { Language } from '../../shared/ipc/contract';
 import { useSecond } from '../app/useSecond';
 import { useI18n } from '../i18n/I18nContext';
 import type { StringKey } from '../i18n/strings';
-import type { Language } from '../../shared/ipc/contract';
 import { formatCountdown, formatDuration, formatMoment } from './format';
 
 /** The steps of a case that carry a time, in the order they happen. */
@@ -115,7 +115,7 @@ function deadlineNote(
   if (CLOCK_RUNNING_STATES.has(record.state))
     return `${now > dueAt ? t('overdueBy') : t('dueIn')} ${formatCountdown(dueAt - now)}`;
   if (record.handledAt === undefined) return t('clockStopped');
-  return record.handledAt <= dueAt
+  return record.handledOnTime
     ? t('handledOnTime')
     : `${t('handledLateBy')} ${formatDuration(record.handledAt - dueAt, language)}`;
 }

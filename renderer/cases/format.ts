@@ -23,12 +23,12 @@ export function formatCountdown(ms: number): string {
   return `${h}:${String(m).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
 
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
 /** Wall-clock time of day, local. */
 export function formatClock(ts: number): string {
   const d = new Date(ts);
-  return [d.getHours(), d.getMinutes(), d.getSeconds()]
-    .map((n) => String(n).padStart(2, '0'))
-    .join(':');
+  return [d.getHours(), d.getMinutes(), d.getSeconds()].map(pad2).join(':');
 }
 
 /**
@@ -37,9 +37,8 @@ export function formatClock(ts: number): string {
  */
 export function formatMoment(ts: number, now: number): string {
   const d = new Date(ts);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const time = `${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
   return d.toDateString() === new Date(now).toDateString()
     ? time
-    : `${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${time}`;
+    : `${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${time}`;
 }

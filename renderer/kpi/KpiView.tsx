@@ -32,6 +32,7 @@ export function KpiView({
   const rankings = useMemo(() => {
     void version;
     const isOverdue = (id: string) => cases.isOverdue(id);
+    // allCases() is an iterator, used up by one walk: each ranking gets its own.
     return {
       categories: rankOpenCases(cases.allCases(), (c) => c.category, isOverdue, RANK_LINES),
       streets: rankOpenCases(

@@ -23,6 +23,8 @@ import { placeTooltip, tooltip } from './tooltip';
 
 /** How far a press may move and still be a click, not a drag (CSS pixels). */
 const CLICK_SLOP_PX = 5;
+/** A few pixels of slack: a case marker is small, and the hall's mice are not precise. */
+const PICK_RADIUS_PX = 6;
 
 /** How far back the heatmap looks: hour, day (default), week or all. */
 const HEAT_WINDOWS: Readonly<Record<string, number>> = {
@@ -236,8 +238,7 @@ export class MapController {
         const { clientWidth, clientHeight } = this.parent;
         return text ? placeTooltip(text, info.x, info.y, clientWidth, clientHeight) : null;
       },
-      // A few pixels of slack: a case marker is small, and the hall's mice are not precise.
-      pickingRadius: 6,
+      pickingRadius: PICK_RADIUS_PX,
       onAfterRender: () => this.afterRender(),
     });
     // Drivers reset on walls that run for weeks: a restored context gets a new Deck, and the
@@ -350,7 +351,7 @@ export class MapController {
       const info = this.deck.pickObject({
         x: e.clientX - rect.left,
         y: e.clientY - rect.top,
-        radius: 6,
+        radius: PICK_RADIUS_PX,
       });
       if (info) this.pick(info);
     };
