@@ -48,7 +48,9 @@ const rotation = (page: Page) =>
   page.evaluate(() =>
     (
       window as unknown as {
-        citywallVideo: { rotation(): { index: number; count: number; ids: string[] } };
+        citywallVideo: {
+          rotation(): { index: number; count: number; ids: string[]; paused: boolean };
+        };
       }
     ).citywallVideo.rotation(),
   );
@@ -191,17 +193,16 @@ test('selecting a case pins the nearest cameras, clearing the selection releases
     .toBe(true);
 });
 
-test('double-click enlarges a tile and the covered tiles give up their players; a snapshot is a PNG of the picture', async ({
+test('double-click enlarges a tile and holds the rotation, and the covered tiles give up their players; a snapshot is a PNG of the picture', async ({
   page,
 }) => {
   test.setTimeout(60_000);
   await openWall(page, 'split=4&dwell=60');
-  await expect
-    .poll(async () => (await slotStates(page)).filter((s) => s === 'playing').length, {
-      timeout: 15_000,
-    })
-    .toBe(4);
+  // The states themselves, so a failure says which tile did not play (CI once saw 2 of 4).
+  const allPlaying = ['playing', 'playing', 'playing', 'playing'];
+  await expect.poll(() => slotStates(page), { timeout: 30_000 }).toEqual(allPlaying);
   await page.getByTestId('tile-1').dblclick();
+  await expect.poll(async () => (await rotation(page)).paused).toBe(true);
   const grid = await page.locator('.video-grid').boundingBox();
   const big = await page.getByTestId('tile-1').boundingBox();
   expect(big?.width).toBeCloseTo(grid?.width ?? 0, 0);
@@ -210,9 +211,8 @@ test('double-click enlarges a tile and the covered tiles give up their players; 
     .poll(() => slotStates(page), { timeout: 5_000 })
     .toEqual(['paused', 'playing', 'paused', 'paused']);
   await page.getByTestId('tile-1').dblclick();
-  await expect
-    .poll(() => slotStates(page), { timeout: 15_000 })
-    .toEqual(['playing', 'playing', 'playing', 'playing']);
+  await expect.poll(() => slotStates(page), { timeout: 30_000 }).toEqual(allPlaying);
+  expect((await rotation(page)).paused).toBe(false);
 
   const download = page.waitForEvent('download');
   await page.getByTestId('snapshot-0').click();

@@ -42,9 +42,10 @@ describe('planScreen', () => {
     expect([...plan.holdReasons]).toEqual(['alarm:A1']);
   });
 
-  it('an enlarged tile takes the top priority, the covered ones none, and nothing preloads', () => {
+  it('an enlarged tile takes the top priority, the covered ones none, nothing preloads, and the rotation holds', () => {
     const plan = planScreen({ ...base, enlarged: 2 });
     expect(plan.slots.map((s) => s.priority)).toEqual([0, 0, PRIORITY.enlarged, 0]);
+    expect([...plan.holdReasons]).toEqual(['enlarged']);
     expect(plan.preload).toEqual([]);
   });
 

@@ -57,6 +57,8 @@ export function planScreen(state: ScreenState): ScreenPlan {
   }
   if (state.pinned.length > 0) holdReasons.add('linkage');
   if (Object.keys(state.manual).length > 0) holdReasons.add('manual');
+  // The operator is looking closely at one camera: a swap would take it from under them.
+  if (state.enlarged !== undefined) holdReasons.add('enlarged');
   return {
     slots,
     preload: state.enlarged === undefined ? state.scene.next : [],
