@@ -6,6 +6,7 @@ import { emptyCounters, kpiView, type KpiCounters, type KpiView } from './kpi';
 import {
   CASE_STATES,
   CLOCK_RUNNING_STATES,
+  TERMINAL_STATES,
   transition,
   type CaseAction,
   type CaseState,
@@ -295,6 +296,18 @@ export class CaseStore {
       this.overdueIds.add(record.id);
       if (record.handledAt === undefined) this.overdueNeverHandled += 1;
     }
+  }
+
+  /**
+   * Forgets a closed or voided case (it takes no more steps); its counters stay. Returns whether
+   * it was forgotten: an open case is kept, since its next step would be refused.
+   */
+  evict(id: string): boolean {
+    const record = this.cases.get(id);
+    if (!record || !TERMINAL_STATES.has(record.state)) return false;
+    this.cases.delete(id);
+    this.bump(record.state, -1);
+    return true;
   }
 
   /** The city's extent, once the hub has told it; reports outside it are refused. */

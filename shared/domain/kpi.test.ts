@@ -68,12 +68,26 @@ describe('KPIs', () => {
       overdue: 1,
     });
     expect(k.registrationRate).toBeCloseTo(5 / 6);
+    expect(k.dispatchRate).toBeCloseTo(5 / 5);
+    expect(k.extensionRate).toBeCloseTo(1 / 5);
     expect(k.onTimeHandlingRate).toBeCloseTo(2 / 4);
     expect(k.closureRate).toBeCloseTo(1);
     expect(k.onTimeClosureRate).toBeCloseTo(1 / 3);
     expect(k.reworkRate).toBeCloseTo(1 / 3);
     expect(k.avgIntakeMs).toBeCloseTo((22 / 5) * 60_000);
     expect(k.avgHandlingMs).toBeCloseTo((440 / 4) * 60_000);
+  });
+
+  it('forgets a closed or voided case on request, never an open one, and keeps the figures', () => {
+    const store = fixture();
+    const before = store.kpis();
+    expect(store.evict('A')).toBe(true);
+    expect(store.evict('B')).toBe(true);
+    expect(store.evict('F')).toBe(false);
+    expect(store.get('A')).toBeUndefined();
+    expect(store.get('F')?.state).toBe('handling');
+    expect(store.countByState()).toMatchObject({ closed: 2, voided: 0, handling: 1 });
+    expect(store.kpis()).toEqual(before);
   });
 
   it('counts cases by state', () => {

@@ -42,6 +42,8 @@ export function emptyCounters(): KpiCounters {
 export interface KpiRates {
   /** 立案率 = registered / valid reported (reported − voided). */
   registrationRate: number | null;
+  /** 派遣率 = dispatched / registered. */
+  dispatchRate: number | null;
   /** 按期处置率 = handled on time / due (handled + overdue never handled). */
   onTimeHandlingRate: number | null;
   /** 结案率 = closed / due for closure (handled). */
@@ -50,6 +52,8 @@ export interface KpiRates {
   onTimeClosureRate: number | null;
   /** 返工率 = reworked / due for closure. */
   reworkRate: number | null;
+  /** 延期率 = extended at least once / dispatched. */
+  extensionRate: number | null;
   /** Average 派遣 → 处置完成, ms. */
   avgHandlingMs: number | null;
   /** Average 上报 → 立案, ms. */
@@ -73,10 +77,12 @@ export function kpiView(
     ...c,
     overdue,
     registrationRate: ratio(c.registered, c.reported - c.voided),
+    dispatchRate: ratio(c.dispatched, c.registered),
     onTimeHandlingRate: ratio(c.handledOnTime, c.handled + overdueNeverHandled),
     closureRate: ratio(c.closed, c.handled),
     onTimeClosureRate: ratio(c.closedOnTime, c.handled),
     reworkRate: ratio(c.reworked, c.handled),
+    extensionRate: ratio(c.extended, c.dispatched),
     avgHandlingMs: ratio(c.handlingMsTotal, c.handlingSamples),
     avgIntakeMs: ratio(c.intakeMsTotal, c.registered),
   };
