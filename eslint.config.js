@@ -21,7 +21,7 @@ const RENDERER = [
   'hls.js',
 ];
 const MAIN = ['electron', 'zod'];
-const HUB = ['socket.io', 'zod'];
+const HUB = ['socket.io', 'zod', '@duckdb/node-api'];
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 
 export default tseslint.config(

@@ -10,7 +10,8 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   // Optional native speed-ups of ws; absent is fine.
-  external: ['electron', 'bufferutil', 'utf-8-validate'],
+  // DuckDB is a native (N-API) module: it loads from node_modules, unpacked from the asar.
+  external: ['electron', 'bufferutil', 'utf-8-validate', '@duckdb/node-api'],
 };
 
 await build({

@@ -21,4 +21,10 @@ describe('electron-builder.yml', () => {
   it('packs the app into an asar (what the integrity fuse checks)', () => {
     expect(config.asar).toBe(true);
   });
+
+  it('keeps the history database native module loadable: unpacked, left out of the bundle, not rebuilt', () => {
+    expect(config.asarUnpack).toContain('node_modules/@duckdb/**');
+    expect(config.npmRebuild).toBe(false);
+    expect(readFileSync('scripts/build-electron.mjs', 'utf8')).toContain("'@duckdb/node-api'");
+  });
 });

@@ -18,6 +18,8 @@ const { values } = parseArgs({
     speed: { type: 'string', default: '1' },
     seed: { type: 'string', default: '20261123' },
     history: { type: 'string', default: '6' },
+    'seed-history': { type: 'string' },
+    'utc-offset': { type: 'string', default: '480' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -33,8 +35,25 @@ if (values.help) {
   --serve DIR            also serve a built renderer at / (the browser preview)
   --rate N --speed N --seed N     demo: cases per minute, duration divisor, seed
   --history H            demo: hours of history seeded into an empty log (default 6)
+  --seed-history 365d    demo: a year (or N days) of history made fast into an empty log, then live
+  --utc-offset M         the history's local time, minutes east of UTC (default 480, Asia/Shanghai)
   --csv FILE --speedup N          nyc311: the CSV and the replay speed-up`);
   process.exit(0);
+}
+
+const seedDays = values['seed-history'] ? /^(\d{1,4})d$/.exec(values['seed-history']) : undefined;
+if (values['seed-history'] && !seedDays) {
+  console.error(
+    `--seed-history takes a number of days such as 365d, not "${values['seed-history']}"`,
+  );
+  process.exit(2);
+}
+const utcOffsetMinutes = Number(values['utc-offset']);
+if (!Number.isInteger(utcOffsetMinutes) || Math.abs(utcOffsetMinutes) > 14 * 60) {
+  console.error(
+    `--utc-offset takes whole minutes east of UTC, e.g. 480, not "${values['utc-offset']}"`,
+  );
+  process.exit(2);
 }
 
 const source: HubSource =
@@ -46,6 +65,7 @@ const source: HubSource =
         speed: Number(values.speed),
         seed: Number(values.seed),
         historyHours: Number(values.history),
+        ...(seedDays ? { seedDays: Number(seedDays[1]) } : {}),
       };
 
 const running = await startHub({
@@ -57,8 +77,14 @@ const running = await startHub({
   ...(values.serve ? { serveDir: resolve(values.serve) } : {}),
   demoVideoDir: resolve(import.meta.dirname, '..', '..', 'assets', 'demo-video'),
   onWarning: (message) => console.warn(`  ${message}`),
+  onSeedProgress: (at, events) =>
+    process.stdout.write(
+      `\r  seeding history: ${new Date(at).toISOString().slice(0, 10)}, ${events} events`,
+    ),
+  utcOffsetMinutes,
   source,
 });
+if (seedDays) process.stdout.write('\n');
 const { hub } = running;
 console.log(
   `CityWall hub (${source.kind}) on ${hub.url}  namespace /wall  log: ${hub.logReport.loaded} events loaded`,

@@ -16,6 +16,9 @@ import {
 } from '../../shared/protocol/wire';
 import { HubAccess } from './access';
 import { EventLog, type EventLogReport } from './eventLog';
+import { openDuckdbHistory, type OpenedHistory } from './history/duckdbHistory';
+import { historyRoute } from './history/historyRoute';
+import { HistoryWriter, type HistoryWriterStats } from './history/historyWriter';
 import { createHttpHandler, type CityPackFiles, type HubRoute } from './httpRoutes';
 import { emptyHealth, type HubHealth } from './hubHealth';
 import { PublishPipeline, type PublishResult } from './publishPipeline';
@@ -50,6 +53,15 @@ export interface HubOptions {
   readonly fsync?: boolean;
   /** Where a fresh log starts when the configured one cannot be opened (default: the OS temp folder). */
   readonly fallbackDir?: string;
+  /**
+   * The case history database (`history.duckdb` beside the log by default); false runs the hub
+   * without one (`/api/history` then answers 503).
+   */
+  readonly history?: false | { readonly open: (dataDir: string) => Promise<OpenedHistory> };
+  /** Local time of the history's days and hours, minutes east of UTC (default 480, Asia/Shanghai). */
+  readonly utcOffsetMinutes?: number;
+  /** How long changed cases gather before a history write (default 500 ms). */
+  readonly historyFlushMs?: number;
 }
 
 export interface HubStats {
@@ -63,6 +75,8 @@ export interface HubStats {
   readonly logReport: EventLogReport;
   readonly health: HubHealth;
   readonly log: { readonly pendingWrites: number; readonly writeErrors: number };
+  readonly history:
+    (HistoryWriterStats & { readonly engine: string }) | { readonly unavailable: string };
 }
 
 /**
@@ -79,6 +93,10 @@ export class Hub {
   private readonly pipeline: PublishPipeline;
   /** The hub's store keeps its own clock (status reads never move it). */
   private readonly clock: ReturnType<typeof setInterval>;
+  private history: HistoryWriter | { readonly unavailable: string } = {
+    unavailable: 'not opened yet',
+  };
+  private historyNotice: HubNotice | undefined;
 
   private constructor(
     private readonly options: HubOptions,
@@ -155,10 +173,52 @@ export class Hub {
       health: hub.health,
       status: () => hub.stats(),
       ...(options.cityPack ? { cityPack: options.cityPack } : {}),
-      routes: options.routes ?? [],
+      routes: [
+        historyRoute({
+          history: () => hub.history,
+          utcOffsetMinutes: options.utcOffsetMinutes ?? 480,
+        }),
+        ...(options.routes ?? []),
+      ],
       ...(options.serveDir ? { serveDir: options.serveDir } : {}),
     });
+    // After the sockets are served (a wall connecting meanwhile is greeted and replayed), before
+    // anything can be published: only the caller of start() can publish, once it has the hub.
+    await hub.openHistory(entries);
     return hub;
+  }
+
+  /**
+   * Opens the history and writes to it what the log holds beyond it. A history that cannot be
+   * opened leaves the hub running without one (and says so): the wall's live picture needs none.
+   */
+  private async openHistory(entries: readonly Envelope[]): Promise<void> {
+    const history = this.options.history;
+    if (history === false) {
+      this.history = { unavailable: 'turned off' };
+      return;
+    }
+    try {
+      const opened = await (history?.open ?? defaultHistory)(this.options.dataDir);
+      const writer = new HistoryWriter(opened.store, this.log.id, {
+        ...(this.options.deadlines ? { deadlines: this.options.deadlines } : {}),
+        ...(this.options.historyFlushMs ? { flushMs: this.options.historyFlushMs } : {}),
+      });
+      await writer.catchUp(this.store.allCases(), entries, this.log.headSeq);
+      this.pipeline.onSent((envelopes) => writer.onDurable(envelopes));
+      this.history = writer;
+      const why = opened.problem ?? writer.stats.rebuilt;
+      if (why)
+        this.historyNotice = {
+          kind: 'history-rebuilt',
+          detail: why.slice(0, 300),
+          ...(opened.setAside ? { path: opened.setAside } : {}),
+        };
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      this.history = { unavailable: detail };
+      this.historyNotice = { kind: 'history-unavailable', detail: detail.slice(0, 300) };
+    }
   }
 
   get url(): string {
@@ -195,6 +255,10 @@ export class Hub {
       logReport: this.logReport,
       health: this.health,
       log: { pendingWrites: this.log.pendingWrites, writeErrors: this.log.writeErrors },
+      history:
+        this.history instanceof HistoryWriter
+          ? { engine: this.history.store.engine, ...this.history.stats }
+          : this.history,
     };
   }
 
@@ -215,6 +279,7 @@ export class Hub {
           ? { kind: 'log-unopenable', path: file, detail: problem.detail.slice(0, 300) }
           : { kind: 'log-lost-end', detail: problem.detail.slice(0, 300) },
       );
+    if (this.historyNotice) notices.push(this.historyNotice);
     if (this.log.pendingWrites > 0 && this.log.writeErrors > 0)
       notices.push({
         kind: 'write-failing',
@@ -222,6 +287,16 @@ export class Hub {
         ...(this.log.lastWriteError ? { detail: this.log.lastWriteError } : {}),
       });
     return notices;
+  }
+
+  /** Resolves once everything accepted so far is on disk and sent (to the walls and the history). */
+  drain(): Promise<void> {
+    return this.pipeline.drain();
+  }
+
+  /** Resolves once the history database holds everything sent so far (at once without one). */
+  async flushHistory(): Promise<void> {
+    if (this.history instanceof HistoryWriter) await this.history.flush();
   }
 
   /** Disconnects every client from the server side (tests use it to force reconnects). */
@@ -238,5 +313,8 @@ export class Hub {
       this.http.closeAllConnections();
     });
     await this.log.close();
+    if (this.history instanceof HistoryWriter) await this.history.close();
   }
 }
+
+const defaultHistory = (dataDir: string) => openDuckdbHistory(join(dataDir, 'history.duckdb'));

@@ -11,7 +11,11 @@ import { startReplay } from './sources/replay';
 import { DemoSimulator, type SimulatorOptions } from './sources/simulator';
 
 export type HubSource =
-  | ({ readonly kind: 'demo' } & SimulatorOptions)
+  | ({
+      readonly kind: 'demo';
+      /** Days of history made fast into an empty log before the live city starts (`--seed-history`). */
+      readonly seedDays?: number;
+    } & SimulatorOptions)
   | { readonly kind: 'nyc311'; readonly csv: string; readonly speedup: number };
 
 export interface RunningHub {
@@ -29,9 +33,11 @@ export async function startHub(
     /** The demo's looping clips (`assets/demo-video`); without them demo cameras are offline. */
     readonly demoVideoDir?: string;
     readonly onWarning?: (message: string) => void;
+    /** Progress of a history being seeded: the simulated day it has reached, and events so far. */
+    readonly onSeedProgress?: (at: number, events: number) => void;
   },
 ): Promise<RunningHub> {
-  const { source, demoVideoDir, onWarning, ...hubOptions } = options;
+  const { source, demoVideoDir, onWarning, onSeedProgress, ...hubOptions } = options;
   if (source.kind === 'demo') {
     // Generated once (about a second) and kept: the camera catalogue is read from it at start.
     let files: Map<string, string | Uint8Array> | undefined;
@@ -63,6 +69,23 @@ export async function startHub(
       city: DEMO_CITY,
     });
     live.hub = hub;
+    if (source.seedDays && hub.log.headSeq === 0) {
+      // Through the hub's own publish path, a simulated day at a time, each on disk before the next.
+      const seeder = new DemoSimulator(hub, { ...source, cameras: catalogue });
+      const now = Date.now();
+      await seeder.seedRange(
+        now - source.seedDays * 86_400_000,
+        now,
+        async (t) => {
+          await hub.drain();
+          onSeedProgress?.(t, hub.log.headSeq);
+          return true;
+        },
+        86_400_000,
+      );
+      await hub.flushHistory();
+    }
+    // Made after any seeding: it numbers its cases on from those already there, and resumes them.
     const simulator = new DemoSimulator(hub, { ...source, cameras: catalogue });
     simulator.start();
     return {

@@ -30,6 +30,14 @@ export function noticeText(notice: HubNotice, language: Language): string {
       return zh
         ? `数据中枢无法写入日志，${n} 条事件待写入并重试中${notice.detail ? `（${notice.detail}）` : ''}`
         : `Hub cannot write its log: ${n} event(s) waiting, retrying${notice.detail ? ` (${notice.detail})` : ''}`;
+    case 'history-rebuilt':
+      return zh
+        ? `历史数据库已按日志重建${notice.path ? `，无法打开的原文件已另存（${notice.path}）` : ''}`
+        : `History database rebuilt from the log${notice.path ? `; the file that could not be opened was kept at ${notice.path}` : ''}`;
+    case 'history-unavailable':
+      return zh
+        ? `历史数据库无法打开，日盘点/周分析/月通报暂不可用${notice.detail ? `（${notice.detail}）` : ''}`
+        : `History database could not be opened: daily, weekly and monthly figures are unavailable${notice.detail ? ` (${notice.detail})` : ''}`;
     case 'text':
       return notice.detail ?? '';
   }

@@ -108,3 +108,25 @@ test('a hub that repaired its damaged log says so on the wall', async ({ page })
   await page.getByTestId('toggle-language').click();
   await expect(page.getByTestId('notices')).toContainText('1 damaged line(s) set aside');
 });
+
+test('a hub that rebuilt its damaged history database says so on the wall, in full', async ({
+  page,
+}) => {
+  preview.hub.publish([...lifecycleEvents(5)]);
+  await preview.restart(async () => {
+    await writeFile(join(preview.dataDir, 'history.duckdb'), 'not a database');
+  });
+  await page.goto(`${preview.hub.url}/?view=cases`);
+  const notices = page.getByTestId('notices');
+  await expect(notices).toContainText('历史数据库已按日志重建', { timeout: 10_000 });
+  await expect(notices).toContainText('history.duckdb.damaged-');
+  // A long path must wrap on the board, not run out of it.
+  const fits = () =>
+    notices.evaluate(
+      (el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1,
+    );
+  expect(await fits()).toBe(true);
+  await page.getByTestId('toggle-language').click();
+  await expect(notices).toContainText('History database rebuilt from the log');
+  expect(await fits()).toBe(true);
+});

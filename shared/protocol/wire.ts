@@ -27,7 +27,14 @@ export interface HelloRequest {
 /** What a hub wants the wall to show about itself; the wall words it in the person's language. */
 export interface HubNotice {
   readonly kind:
-    'damaged-lines' | 'missing-seqs' | 'log-unopenable' | 'log-lost-end' | 'write-failing' | 'text';
+    | 'damaged-lines'
+    | 'missing-seqs'
+    | 'log-unopenable'
+    | 'log-lost-end'
+    | 'write-failing'
+    | 'history-rebuilt'
+    | 'history-unavailable'
+    | 'text';
   readonly count?: number;
   /** A file the notice is about (where the damaged original was kept, the new log). */
   readonly path?: string;
@@ -115,6 +122,8 @@ const noticeSchema = z.union([
       'log-unopenable',
       'log-lost-end',
       'write-failing',
+      'history-rebuilt',
+      'history-unavailable',
       'text',
     ]),
     count: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),

@@ -2,10 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CaseStore } from '../../../shared/domain/caseStore';
 import { Gateway } from '../../../shared/gateway/gateway';
 import { WallStore } from '../../../shared/gateway/wallStore';
 import type { Envelope } from '../../../shared/protocol/envelope';
+import { caseRow, CASE_COLUMNS } from '../history/caseRow';
+import { Hub } from '../hub';
+import { DEMO_CITY } from '../sources/demoCity';
 import { tempDir, until } from '../testSupport';
 
 /*
@@ -109,5 +114,30 @@ describe('kill -9 under load', () => {
     expect(store.diagnostics.lost).toBe(0);
     expect(store.diagnostics.rejected).toBe(0);
     expect(store.diagnostics.reconnects).toBeGreaterThanOrEqual(2);
-  }, 120_000);
+
+    // The history database was killed mid-write too: started again, it holds every case of the
+    // log exactly once, each row what the log's events make of it.
+    const restarted = await Hub.start({ city: DEMO_CITY, dataDir: dir });
+    expect(restarted.stats().history).toMatchObject({ seq: restarted.log.headSeq, errors: 0 });
+    await restarted.close();
+    const replayed = new CaseStore();
+    for (const line of lines) replayed.apply(JSON.parse(line) as Envelope);
+    const expected = [...replayed.allCases()].map(caseRow).sort((a, b) => a.id.localeCompare(b.id));
+    const db = await DuckDBInstance.create(join(dir, 'history.duckdb'));
+    const connection = await db.connect();
+    const result = await connection.runAndReadAll(
+      `SELECT ${CASE_COLUMNS.map((c) => c.name).join(', ')} FROM cases ORDER BY id COLLATE NOCASE`,
+    );
+    const rows = result
+      .getRowsJS()
+      .map((r) =>
+        Object.fromEntries(
+          CASE_COLUMNS.map((c, i) => [c.key, typeof r[i] === 'bigint' ? Number(r[i]) : r[i]]),
+        ),
+      );
+    connection.closeSync();
+    db.closeSync();
+    expect(rows.length).toBe(expected.length);
+    expect(rows.sort((a, b) => String(a.id).localeCompare(String(b.id)))).toEqual(expected);
+  }, 150_000);
 });

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Gateway } from '../../../shared/gateway/gateway';
 import { WallStore } from '../../../shared/gateway/wallStore';
 import { startHub, type RunningHub } from '../startHub';
-import { tempDir } from '../testSupport';
+import type { HistoryAnswer } from '../../../shared/protocol/history';
+import { rawRequest, tempDir } from '../testSupport';
 import { importNyc311, nycCategory, NYC_CITY, parseNycDate } from './nyc311';
 
 const CSV = resolve(__dirname, '../../../../shared/data/nyc/nyc311-2018-10-21.csv');
@@ -58,6 +59,7 @@ describe('NYC 311 replay', () => {
     expect(rows.length).toBeGreaterThan(6_700);
     const expectedByCategory = new Map<string, number>();
     const expectedByState = new Map<string, number>();
+    const expectedByBorough = new Map<string, number>();
     let usable = 0;
     for (const row of rows) {
       const lat = Number(row.Latitude);
@@ -70,6 +72,8 @@ describe('NYC 311 replay', () => {
       expectedByCategory.set(category, (expectedByCategory.get(category) ?? 0) + 1);
       const state = EXPECTED_STATE[(row.Status as string).toLowerCase()] ?? 'registered';
       expectedByState.set(state, (expectedByState.get(state) ?? 0) + 1);
+      const borough = row.Borough as string;
+      expectedByBorough.set(borough, (expectedByBorough.get(borough) ?? 0) + 1);
     }
     expect(usable).toBe(6_650);
 
@@ -102,5 +106,24 @@ describe('NYC 311 replay', () => {
     );
     expect(byState).toEqual(Object.fromEntries(expectedByState));
     expect(store.cases.size).toBe(usable);
+
+    // The same cases in the hub's history database, asked over HTTP in New York's time.
+    const ask = async (groupBy: string) => {
+      const res = await rawRequest(
+        hub.hub.url,
+        `/api/history?from=2017-01-01&to=2018-12-31&tz=-04:00&compare=none&groupBy=${groupBy}`,
+      );
+      expect(res.status).toBe(200);
+      return JSON.parse(res.body) as HistoryAnswer;
+    };
+    const counts = (answer: HistoryAnswer, group: string) =>
+      Object.fromEntries(answer.rows.map((r) => [r.key[group], r.figures.reported]));
+    const byCategoryInHistory = await ask('category');
+    expect(byCategoryInHistory.total.reported).toBe(usable);
+    expect(byCategoryInHistory.total.closed).toBe(expectedByState.get('closed'));
+    expect(counts(byCategoryInHistory, 'category')).toEqual(Object.fromEntries(expectedByCategory));
+    expect(counts(await ask('district'), 'district')).toEqual(
+      Object.fromEntries(expectedByBorough),
+    );
   }, 60_000);
 });

@@ -114,6 +114,28 @@ export class DemoSimulator {
     this.timer = undefined;
   }
 
+  /**
+   * History made fast: the city's cases from `from` on, as they would have come, published
+   * through the sink (the hub's validation and log) `stepMs` of simulated time at a time, until
+   * `to` or until `between` (run after each step: let the log write, report progress) says stop.
+   * Cases still open at the end keep their later steps here; a live simulator resumes them.
+   */
+  async seedRange(
+    from: number,
+    to: number,
+    between: (t: number) => Promise<boolean>,
+    stepMs = 3_600_000,
+  ): Promise<number> {
+    this.nextArrival = from + this.arrivalGap();
+    let t = from;
+    while (t < to) {
+      t = Math.min(to, t + stepMs);
+      this.step(t);
+      if (!(await between(t))) break;
+    }
+    return t;
+  }
+
   /** Publishes everything due by `now` (exposed so tests can drive time). */
   step(now: number): void {
     while (this.nextArrival <= now) {

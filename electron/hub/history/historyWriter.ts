@@ -1,0 +1,152 @@
+import { CaseStore, type CaseRecord } from '../../../shared/domain/caseStore';
+import type { DeadlineTable } from '../../../shared/domain/deadlines';
+import { TERMINAL_STATES } from '../../../shared/domain/lifecycle';
+import { emptyCounters } from '../../../shared/domain/kpi';
+import type { Envelope } from '../../../shared/protocol/envelope';
+import { caseRow, type CaseRow } from './caseRow';
+import type { HistoryStore } from './historyStore';
+
+export interface HistoryWriterOptions {
+  readonly deadlines?: DeadlineTable;
+  /** How long changed cases gather before one write (default 500 ms). */
+  readonly flushMs?: number;
+  /** A write starts at once when this many cases wait (default 20,000). */
+  readonly maxPending?: number;
+}
+
+export interface HistoryWriterStats {
+  /** The seq the database is complete up to. */
+  seq: number;
+  pending: number;
+  writes: number;
+  rowsWritten: number;
+  errors: number;
+  lastError?: string;
+  /** Why the rows were written again from the log at start, if they were. */
+  rebuilt?: string;
+}
+
+/**
+ * Keeps the history database one step behind the log, never ahead of it: rows are made only
+ * from events the log has on disk, by a store of its own that follows them (holding only open
+ * cases), and written with the seq they stand at in one transaction. A hub killed at any point
+ * restarts with rows that match a seq of the log, and writes what came after from the log.
+ */
+export class HistoryWriter {
+  private readonly shadow: CaseStore;
+  private pending = new Map<string, CaseRow>();
+  private pendingSeq = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  private closed = false;
+  private readonly flushMs: number;
+  private readonly maxPending: number;
+  readonly stats: HistoryWriterStats = { seq: 0, pending: 0, writes: 0, rowsWritten: 0, errors: 0 };
+
+  constructor(
+    readonly store: HistoryStore,
+    private readonly logId: string,
+    options: HistoryWriterOptions = {},
+  ) {
+    this.shadow = new CaseStore(options.deadlines ? { deadlines: options.deadlines } : {});
+    this.flushMs = options.flushMs ?? 500;
+    this.maxPending = options.maxPending ?? 20_000;
+  }
+
+  /**
+   * Brings the database up to the log at start. `cases` is the hub's state rebuilt from the
+   * whole log (everything in it is on disk); `entries` the log itself, to find what changed
+   * after the database's seq. A database of another log, or ahead of this one, is rebuilt.
+   */
+  async catchUp(
+    cases: Iterable<CaseRecord>,
+    entries: readonly Envelope[],
+    headSeq: number,
+  ): Promise<void> {
+    const open: CaseRecord[] = [];
+    const all = new Map<string, CaseRecord>();
+    for (const record of cases) {
+      all.set(record.id, record);
+      if (!TERMINAL_STATES.has(record.state)) open.push(record);
+    }
+    this.shadow.restore({ cases: open, counters: emptyCounters(), alarms: [], cameras: {} }, 0);
+    const at = await this.store.position();
+    let ids: Iterable<string>;
+    if (at.logId !== this.logId || at.seq > headSeq) {
+      if (at.seq > 0 || at.logId !== '')
+        this.stats.rebuilt =
+          at.logId !== this.logId ? 'the log was replaced' : 'the database was ahead of the log';
+      await this.store.clear();
+      ids = all.keys();
+    } else {
+      const changed = new Set<string>();
+      for (const e of entries) if (e.seq > at.seq) addCaseId(changed, e);
+      ids = changed;
+    }
+    for (const id of ids) {
+      const record = all.get(id);
+      if (record) this.pending.set(id, caseRow(record));
+    }
+    this.pendingSeq = headSeq;
+    this.stats.seq = at.logId === this.logId && at.seq <= headSeq ? at.seq : 0;
+    await this.flush();
+  }
+
+  /** The durable events, in seq order, as the hub sends them to the walls. */
+  onDurable(envelopes: readonly Envelope[]): void {
+    if (this.closed || envelopes.length === 0) return;
+    for (const e of envelopes) {
+      const applied = this.shadow.apply(e);
+      if (!applied.ok || !applied.caseId) continue;
+      const record = this.shadow.get(applied.caseId) as CaseRecord;
+      this.pending.set(record.id, caseRow(record));
+      // A closed or voided case takes no more steps: the database keeps it, the shadow need not.
+      if (TERMINAL_STATES.has(record.state)) this.shadow.evict(record.id);
+    }
+    this.pendingSeq = (envelopes[envelopes.length - 1] as Envelope).seq;
+    this.stats.pending = this.pending.size;
+    if (this.pending.size >= this.maxPending) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.flushMs);
+  }
+
+  /** Writes what waits, after any write under way; resolves when the database has it. */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.writing = this.writing.then(() => this.writeOnce());
+    return this.writing;
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    this.closed = true;
+    await this.store.close();
+  }
+
+  private async writeOnce(): Promise<void> {
+    if (this.pending.size === 0 && this.pendingSeq <= this.stats.seq) return;
+    const rows = [...this.pending.values()];
+    const seq = this.pendingSeq;
+    this.pending = new Map();
+    this.stats.pending = 0;
+    try {
+      await this.store.write(rows, { seq, logId: this.logId });
+      this.stats.seq = seq;
+      this.stats.writes += 1;
+      this.stats.rowsWritten += rows.length;
+    } catch (error) {
+      // Keep the rows (unless newer ones came) and try again with the next write.
+      for (const row of rows) if (!this.pending.has(row.id)) this.pending.set(row.id, row);
+      this.stats.pending = this.pending.size;
+      this.stats.errors += 1;
+      this.stats.lastError = error instanceof Error ? error.message : String(error);
+      if (!this.closed) this.timer ??= setTimeout(() => void this.flush(), this.flushMs * 4);
+    }
+  }
+}
+
+function addCaseId(ids: Set<string>, e: Envelope): void {
+  if (!e.type.startsWith('case.')) return;
+  const id = (e.payload as { caseId?: unknown }).caseId;
+  if (typeof id === 'string') ids.add(id);
+}
