@@ -1,0 +1,201 @@
+/**
+ * `npm run bench:history`: a year of a big city in the hub. For each size (1 M and 3.5 M events
+ * by default) the demo city's cases are made by the simulator through the hub's own publish
+ * path, once with the history database off (the design before it) and once per engine on; then
+ * the hub is restarted on each folder, and the month and day reports are run 50 times against
+ * the database. Every phase runs in its own process so its RSS is its own. Printed and written
+ * to build/bench-history.json; nothing here is asserted.
+ *
+ *   BENCH_HISTORY_EVENTS=1000000,3500000  BENCH_HISTORY_ENGINES=duckdb,sqlite  BENCH_HISTORY_RUNS=50
+ *
+ * SQLite is measured only where `better-sqlite3` can be loaded (it is not a dependency: it must
+ * be compiled at install time; `npm i --no-save better-sqlite3@12.11.1` to compare).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { answerHistory } from '../../electron/hub/history/historyAnswer';
+import { openDuckdbHistory } from '../../electron/hub/history/duckdbHistory';
+import type { HistoryStore } from '../../electron/hub/history/historyStore';
+import { Hub } from '../../electron/hub/hub';
+import { DEMO_CITY } from '../../electron/hub/sources/demoCity';
+import { DemoSimulator } from '../../electron/hub/sources/simulator';
+import { parseHistoryQuery } from '../../shared/protocol/history';
+import { openSqliteHistory, sqliteAvailable } from './sqliteHistory';
+
+type Engine = 'none' | 'duckdb' | 'sqlite';
+const YEAR_START = Date.UTC(2025, 11, 1, 16, 0, 0); // 2025-12-02 00:00 in Zhaoqing
+const rssMb = () => Math.round(process.memoryUsage().rss / 1e6);
+
+async function openStore(engine: Engine, dir: string): Promise<HistoryStore> {
+  if (engine === 'duckdb') return (await openDuckdbHistory(join(dir, 'history.duckdb'))).store;
+  return openSqliteHistory(join(dir, 'history.sqlite'));
+}
+
+function hubOptions(engine: Engine, dir: string) {
+  return {
+    city: DEMO_CITY,
+    dataDir: dir,
+    history:
+      engine === 'none'
+        ? (false as const)
+        : { open: async () => ({ store: await openStore(engine, dir) }) },
+  };
+}
+
+/** Seeds `events` events of the demo city (1 case a minute, about 500,000 a year). */
+async function seedPhase(engine: Engine, dir: string, events: number) {
+  const hub = await Hub.start(hubOptions(engine, dir));
+  const simulator = new DemoSimulator(hub, { casesPerMinute: 1, seed: 2026 });
+  const start = performance.now();
+  let peakRss = rssMb();
+  const end = await simulator.seedRange(YEAR_START, YEAR_START + 2 * 365 * 86_400_000, async () => {
+    await hub.drain();
+    peakRss = Math.max(peakRss, rssMb());
+    return hub.log.headSeq < events;
+  });
+  await hub.drain();
+  const logged = performance.now();
+  await hub.flushHistory();
+  const done = performance.now();
+  const seconds = (done - start) / 1000;
+  const result = {
+    events: hub.log.headSeq,
+    days: Math.round((end - YEAR_START) / 86_400_000),
+    endMs: end,
+    seconds: round(seconds),
+    eventsPerSecond: Math.round(hub.log.headSeq / seconds),
+    logOnlySeconds: round((logged - start) / 1000),
+    peakRssMb: peakRss,
+    history: hub.stats().history,
+  };
+  await hub.close();
+  return result;
+}
+
+async function restartPhase(engine: Engine, dir: string) {
+  const start = performance.now();
+  const hub = await Hub.start(hubOptions(engine, dir));
+  const seconds = (performance.now() - start) / 1000;
+  const result = { seconds: round(seconds), rssMb: rssMb(), cases: hub.store.size };
+  await hub.close();
+  return result;
+}
+
+/** The month report (street × category, month-on-month) and the day report (by hour; by department). */
+async function reportPhase(engine: Engine, dir: string, runs: number, endMs: number) {
+  const store = await openStore(engine, dir);
+  const position = await store.position();
+  const asOf = endMs;
+  // The last whole day seeded, and the month before the one the seeding ended in (whole).
+  const day = new Date(endMs + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+  const endLocal = new Date(endMs + 8 * 3_600_000);
+  const month = new Date(Date.UTC(endLocal.getUTCFullYear(), endLocal.getUTCMonth() - 1, 15))
+    .toISOString()
+    .slice(0, 10);
+  const ask = (query: string) => {
+    const parsed = parseHistoryQuery(new URLSearchParams(query), {
+      now: asOf,
+      utcOffsetMinutes: 480,
+    });
+    if (!parsed.ok) throw new Error(parsed.error);
+    return () => answerHistory(store, parsed.query, { asOf, seq: position.seq });
+  };
+  const reports = {
+    month: ask(`period=month&date=${month}&groupBy=street,category&limit=5000`),
+    dayByHour: ask(`period=day&date=${day}&groupBy=hour`),
+    dayByDepartment: ask(`period=day&date=${day}&groupBy=department`),
+  };
+  const figures: Record<string, unknown> = {};
+  for (const [name, run] of Object.entries(reports)) {
+    const times: number[] = [];
+    let rows = 0;
+    let cases = 0;
+    for (let i = 0; i < runs; i += 1) {
+      const t = performance.now();
+      const answer = await run();
+      times.push(performance.now() - t);
+      rows = answer.rows.length;
+      cases = answer.total.reported;
+    }
+    times.sort((a, b) => a - b);
+    figures[name] = { p50ms: round(pct(times, 50)), p99ms: round(pct(times, 99)), rows, cases };
+  }
+  const result = {
+    ...figures,
+    rows: await store.count(),
+    sizeMb: round((await store.sizeOnDisk()) / 1e6),
+    rssMb: rssMb(),
+  };
+  await store.close();
+  return result;
+}
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** One phase in a process of its own; its JSON result on the last line of stdout. */
+function child(phase: string, engine: Engine, dir: string, extra: string): unknown {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--max-old-space-size=16000',
+      'scripts/bench/history.ts',
+      phase,
+      engine,
+      dir,
+      extra,
+    ],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return JSON.parse(out.trim().split('\n').pop() as string);
+}
+
+async function main() {
+  const [phase, engine, dir, extra] = process.argv.slice(2) as [string, Engine, string, string];
+  if (phase === 'seed')
+    return console.log(JSON.stringify(await seedPhase(engine, dir, Number(extra))));
+  if (phase === 'restart') return console.log(JSON.stringify(await restartPhase(engine, dir)));
+  if (phase === 'report') {
+    const [runs, endMs] = extra.split(',').map(Number) as [number, number];
+    return console.log(JSON.stringify(await reportPhase(engine, dir, runs, endMs)));
+  }
+
+  const sizes = (process.env.BENCH_HISTORY_EVENTS ?? '1000000,3500000').split(',').map(Number);
+  const wanted = (process.env.BENCH_HISTORY_ENGINES ?? 'duckdb,sqlite').split(',') as Engine[];
+  const engines = wanted.filter((e) => e !== 'sqlite' || sqliteAvailable());
+  if (wanted.includes('sqlite') && !engines.includes('sqlite'))
+    console.log(
+      'better-sqlite3 is not installed: SQLite is left out (see the header of this file)',
+    );
+  const runs = Number(process.env.BENCH_HISTORY_RUNS ?? 50);
+  const results: Record<string, unknown> = {};
+  for (const size of sizes) {
+    for (const engine of ['none', ...engines] as Engine[]) {
+      const dir = await mkdtemp(join(tmpdir(), `citywall-bench-history-${engine}-`));
+      try {
+        const seed = child('seed', engine, dir, String(size)) as { endMs: number };
+        const restart = child('restart', engine, dir, '');
+        const report =
+          engine === 'none' ? undefined : child('report', engine, dir, `${runs},${seed.endMs}`);
+        results[`${size}/${engine}`] = { seed, restart, ...(report ? { report } : {}) };
+        console.log(
+          `${size} events, history ${engine}:`,
+          JSON.stringify(results[`${size}/${engine}`]),
+        );
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
+  }
+  await mkdir('build', { recursive: true });
+  await writeFile('build/bench-history.json', JSON.stringify(results, null, 2));
+  console.log('written to build/bench-history.json');
+}
+
+await main();
