@@ -109,6 +109,7 @@ export class Hub {
   ) {
     this.store = new CaseStore({
       bounds: options.city.bounds,
+      utcOffsetMinutes: options.utcOffsetMinutes ?? 480,
       ...(options.deadlines ? { deadlines: options.deadlines } : {}),
     });
     this.clock = setInterval(() => this.store.tick(Date.now()), 1_000);
@@ -161,7 +162,7 @@ export class Hub {
       nsp,
       access,
       log,
-      city: options.city,
+      city: hub.city,
       hubId: hub.hubId,
       notices: () => hub.notices(),
       sentHead: () => hub.pipeline.sentHead,
@@ -225,8 +226,9 @@ export class Hub {
     return `http://${this.options.host ?? '127.0.0.1'}:${this.port}`;
   }
 
+  /** The city as walls are told it: with where its days begin (the hub's history uses the same). */
   get city(): CityInfo {
-    return this.options.city;
+    return { ...this.options.city, utcOffsetMinutes: this.options.utcOffsetMinutes ?? 480 };
   }
 
   /**

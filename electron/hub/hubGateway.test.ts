@@ -161,4 +161,46 @@ describe('hub → gateway over loopback', () => {
     expect(store.cases.get('N1')).toBeDefined();
     expect(store.cases.get('C1')).toBeUndefined();
   });
+
+  it("tells the walls where the city's days begin, and their today's figures turn on it", async () => {
+    const { dir, cleanup } = await tempDir();
+    cleanups.push(cleanup);
+    const hub = await Hub.start({ city: TEST_CITY, dataDir: dir, utcOffsetMinutes: 0 });
+    cleanups.push(() => hub.close());
+    // 23:30 UTC on one day, 00:30 UTC on the next: one day apart in UTC, the same day at UTC+8.
+    const late = Date.UTC(2026, 10, 23, 23, 30);
+    hub.publish([
+      {
+        type: 'case.reported',
+        payload: {
+          caseId: 'L',
+          at: late,
+          category: 'event/appearance/exposed-garbage',
+          urgent: false,
+          position: { lon: 112.5, lat: 23.5 },
+          source: 'inspector',
+        },
+      },
+      {
+        type: 'case.reported',
+        payload: {
+          caseId: 'E',
+          at: late + 3_600_000,
+          category: 'event/appearance/exposed-garbage',
+          urgent: false,
+          position: { lon: 112.5, lat: 23.5 },
+          source: 'inspector',
+        },
+      },
+    ]);
+    const store = new WallStore({ scheduler: () => undefined });
+    const gateway = new Gateway(store, { url: hub.url });
+    cleanups.push(async () => gateway.stop());
+    gateway.start();
+    await until(() => store.lastSeq === 2, 5_000, 'the two reports');
+    expect(store.city?.utcOffsetMinutes).toBe(0);
+    expect(store.cases.kpisOfDay(store.cases.dayOf(late)).reported).toBe(1);
+    expect(store.cases.kpisOfDay(store.cases.dayOf(late + 3_600_000)).reported).toBe(1);
+    expect(hub.store.kpisOfDay(hub.store.dayOf(late)).reported).toBe(1);
+  });
 });

@@ -11,6 +11,7 @@ import { DueList } from './DueList';
 import { KpiStrip } from './KpiStrip';
 import { StateFlow } from './StateFlow';
 import { Ticker } from './Ticker';
+import { useToday } from './useToday';
 
 /**
  * The duty officer's case board: KPIs, the lifecycle counts, deadlines, and the live ticker.
@@ -31,6 +32,7 @@ export function CaseBoard({
   warnings: readonly string[];
 }>) {
   const version = useStoreVersion(store);
+  const today = useToday(store.cases);
   const { language } = useI18n();
   const [selected, setSelected] = useState<string | undefined>();
   useEffect(
@@ -61,7 +63,7 @@ export function CaseBoard({
           ))}
         </ul>
       ) : null}
-      <KpiStrip kpis={store.cases.kpis()} />
+      <KpiStrip kpis={store.cases.kpisOfDay(today)} />
       <div className="board-middle">
         {record ? (
           <CaseDetail

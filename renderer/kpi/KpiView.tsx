@@ -7,6 +7,7 @@ import { useStoreVersion } from '../app/useStore';
 import { useWindowSize } from '../app/useWindowSize';
 import { KpiStrip } from '../cases/KpiStrip';
 import { StateFlow } from '../cases/StateFlow';
+import { useToday } from '../cases/useToday';
 import { useI18n } from '../i18n/I18nContext';
 import { RankList } from './RankList';
 
@@ -28,6 +29,7 @@ export function KpiView({
   const { t, language } = useI18n();
   const size = useWindowSize();
   const cases = store.cases;
+  const today = useToday(cases);
   // Both rankings walk every case: once per store change, not once per render.
   const rankings = useMemo(() => {
     void version;
@@ -44,7 +46,7 @@ export function KpiView({
     };
   }, [cases, version]);
   const blocks: ReactNode[] = [
-    <KpiStrip key="cards" kpis={cases.kpis()} />,
+    <KpiStrip key="cards" kpis={cases.kpisOfDay(today)} />,
     <StateFlow key="flow" counts={cases.countByState()} />,
     <RankList
       key="categories"

@@ -50,7 +50,8 @@ test('the duty profile on a simulated 3×3 wall plus a 1440p operator screen at 
     timeout: 15_000,
   });
   await expect(board.getByTestId('kpi-reported').locator('.kpi-value')).toHaveText(
-    String(preview.hub.store.kpis().reported),
+    // Today's cases, in the city's own day (as the hub counts them).
+    String(preview.hub.store.kpisOfDay(preview.hub.store.dayOf(Date.now())).reported),
   );
 
   await board.getByTestId('profile-emergency').click();

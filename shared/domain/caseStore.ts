@@ -51,6 +51,8 @@ export interface CaseStoreOptions {
   readonly deadlines?: DeadlineTable;
   /** Cases reported outside these bounds are rejected as outside the city. */
   readonly bounds?: Bounds;
+  /** Where the city's days begin: minutes east of UTC (default 480, Asia/Shanghai). */
+  readonly utcOffsetMinutes?: number;
 }
 
 export type ApplyResult =
@@ -72,6 +74,8 @@ export interface AlarmRecord {
 export interface CaseStoreSnapshot {
   readonly cases: readonly CaseRecord[];
   readonly counters: KpiCounters;
+  /** The counters of the cases reported on each local day (days since 1970-01-01). */
+  readonly days?: Readonly<Record<number, KpiCounters>>;
   readonly alarms: readonly AlarmRecord[];
   readonly cameras: Readonly<Record<string, boolean>>;
 }
@@ -100,6 +104,9 @@ export class CaseStore {
   private readonly cases = new Map<string, CaseRecord>();
   private readonly byState = new Map<CaseState, number>(CASE_STATES.map((s) => [s, 0]));
   private counters = emptyCounters();
+  /** The same counters per local day a case was reported on (today's figures, 日盘点). */
+  private readonly days = new Map<number, { counters: KpiCounters; overdueNeverHandled: number }>();
+  private offsetMs: number;
   private readonly deadlineIndex = new MinHeap<{ id: string; dueAt: number }>();
   private readonly overdueIds = new Set<string>();
   private overdueNeverHandled = 0;
@@ -112,6 +119,45 @@ export class CaseStore {
   constructor(options: CaseStoreOptions = {}) {
     this.deadlines = options.deadlines ?? DEFAULT_DEADLINES;
     this.bounds = options.bounds;
+    this.offsetMs = (options.utcOffsetMinutes ?? 480) * 60_000;
+  }
+
+  /** The local day (days since 1970-01-01) a moment falls on. */
+  dayOf(at: number): number {
+    return Math.floor((at + this.offsetMs) / 86_400_000);
+  }
+
+  /** The moment local day `day` begins (epoch ms). */
+  dayStart(day: number): number {
+    return day * 86_400_000 - this.offsetMs;
+  }
+
+  /**
+   * Moves the city's midnight (the hub told another offset): each day's figures are counted
+   * again from the cases, with the latest handling's duration (the step-by-step sum of earlier
+   * handlings is not kept per case). Nothing is done when the offset is already this one.
+   */
+  setUtcOffset(minutes: number): void {
+    const offsetMs = minutes * 60_000;
+    if (offsetMs === this.offsetMs) return;
+    this.offsetMs = offsetMs;
+    this.days.clear();
+    for (const record of this.cases.values()) {
+      const entry = this.dayEntry(record.reportedAt);
+      addCounters(entry.counters, caseCounters(record));
+      if (this.overdueIds.has(record.id) && record.handledAt === undefined)
+        entry.overdueNeverHandled += 1;
+    }
+  }
+
+  private dayEntry(reportedAt: number): { counters: KpiCounters; overdueNeverHandled: number } {
+    const day = this.dayOf(reportedAt);
+    let entry = this.days.get(day);
+    if (!entry) {
+      entry = { counters: emptyCounters(), overdueNeverHandled: 0 };
+      this.days.set(day, entry);
+    }
+    return entry;
   }
 
   apply(event: WallEvent): ApplyResult {
@@ -202,6 +248,7 @@ export class CaseStore {
       this.cases.set(caseId, record);
       this.bump('reported', 1);
       this.counters.reported += 1;
+      this.dayEntry(at).counters.reported += 1;
       return { ok: true, caseId };
     }
 
@@ -211,7 +258,8 @@ export class CaseStore {
     this.leaveState(record, step.to);
     record.state = step.to;
     record.updatedAt = at;
-    const c = this.counters;
+    // What this step adds, added to the all-time counters and to those of the case's day.
+    const c = emptyCounters();
     switch (event.type) {
       case 'case.registered':
         record.registeredAt = at;
@@ -265,6 +313,8 @@ export class CaseStore {
       default:
         break;
     }
+    addCounters(this.counters, c);
+    addCounters(this.dayEntry(record.reportedAt).counters, c);
     this.bump(from, -1);
     this.bump(step.to, 1);
     // A case that becomes due while the store is between ticks is caught at once.
@@ -279,7 +329,10 @@ export class CaseStore {
 
   private markNotOverdue(record: CaseRecord): void {
     if (!this.overdueIds.delete(record.id)) return;
-    if (record.handledAt === undefined) this.overdueNeverHandled -= 1;
+    if (record.handledAt === undefined) {
+      this.overdueNeverHandled -= 1;
+      this.dayEntry(record.reportedAt).overdueNeverHandled -= 1;
+    }
   }
 
   /** Moves the clock to `now`: cases whose deadline passed become overdue. */
@@ -294,7 +347,10 @@ export class CaseStore {
         continue;
       if (this.overdueIds.has(record.id)) continue;
       this.overdueIds.add(record.id);
-      if (record.handledAt === undefined) this.overdueNeverHandled += 1;
+      if (record.handledAt === undefined) {
+        this.overdueNeverHandled += 1;
+        this.dayEntry(record.reportedAt).overdueNeverHandled += 1;
+      }
     }
   }
 
@@ -329,6 +385,19 @@ export class CaseStore {
 
   kpis(): KpiView {
     return kpiView(this.counters, this.overdueIds.size, this.overdueNeverHandled);
+  }
+
+  /**
+   * The figures of the cases reported on local day `day` (`dayOf`), with what happened to them
+   * since; overdue is every open case past its deadline now, whenever it was reported.
+   */
+  kpisOfDay(day: number): KpiView {
+    const entry = this.days.get(day);
+    return kpiView(
+      entry?.counters ?? emptyCounters(),
+      this.overdueIds.size,
+      entry?.overdueNeverHandled ?? 0,
+    );
   }
 
   /** How many open cases are past their deadline now. */
@@ -381,6 +450,7 @@ export class CaseStore {
     return {
       cases: [...this.cases.values()].map((c) => ({ ...c })),
       counters: { ...this.counters },
+      days: Object.fromEntries([...this.days].map(([day, e]) => [day, { ...e.counters }])),
       alarms: [...this.alarms.values()].map((a) => ({ ...a })),
       cameras: Object.fromEntries(this.cameras),
     };
@@ -402,6 +472,10 @@ export class CaseStore {
       }
     }
     this.counters = { ...snapshot.counters };
+    this.days.clear();
+    // Overdue cases are counted again by the tick below.
+    for (const [day, counters] of Object.entries(snapshot.days ?? {}))
+      this.days.set(Number(day), { counters: { ...counters }, overdueNeverHandled: 0 });
     this.alarms.clear();
     for (const a of snapshot.alarms) this.alarms.set(a.id, { ...a });
     this.cameras.clear();
@@ -417,4 +491,32 @@ export class CaseStore {
 
 function inside(b: Bounds, p: Position): boolean {
   return p.lon >= b.west && p.lon <= b.east && p.lat >= b.south && p.lat <= b.north;
+}
+
+function addCounters(into: KpiCounters, add: Readonly<KpiCounters>): void {
+  for (const key of Object.keys(add) as (keyof KpiCounters)[]) into[key] += add[key];
+}
+
+/** What one case adds to the counters, read from its record (the history counts the same way). */
+function caseCounters(r: Readonly<CaseRecord>): KpiCounters {
+  const handled = r.handledAt !== undefined;
+  const handledAfterDispatch = handled && r.dispatchedAt !== undefined;
+  return {
+    reported: 1,
+    registered: r.registeredAt === undefined ? 0 : 1,
+    voided: r.state === 'voided' ? 1 : 0,
+    dispatched: r.dispatchedAt === undefined ? 0 : 1,
+    handled: handled ? 1 : 0,
+    handledOnTime: r.handledOnTime ? 1 : 0,
+    closed: r.closedAt === undefined ? 0 : 1,
+    closedOnTime:
+      r.closedAt !== undefined && (r.dueAt === undefined || r.closedAt <= r.dueAt) ? 1 : 0,
+    reworked: r.reworks > 0 ? 1 : 0,
+    extended: r.extensions > 0 ? 1 : 0,
+    intakeMsTotal: r.registeredAt === undefined ? 0 : Math.max(0, r.registeredAt - r.reportedAt),
+    handlingMsTotal: handledAfterDispatch
+      ? Math.max(0, (r.handledAt as number) - (r.dispatchedAt as number))
+      : 0,
+    handlingSamples: handledAfterDispatch ? 1 : 0,
+  };
 }

@@ -90,6 +90,47 @@ describe('KPIs', () => {
     expect(store.kpis()).toEqual(before);
   });
 
+  it('keeps the figures of the cases of each local day: midnight in Zhaoqing, not in UTC', () => {
+    const store = fixture();
+    // 16:30 UTC is 00:30 the next day at UTC+8.
+    store.apply(reported('H', min(16 * 60 + 30)));
+    store.apply(step('case.registered', 'H', min(16 * 60 + 40)));
+    const first = store.dayOf(min(0));
+    expect(store.dayOf(min(16 * 60 + 30))).toBe(first + 1);
+    const all = store.kpis();
+    const day = store.kpisOfDay(first);
+    // The fixture's cases were all reported on the first day: its figures are theirs.
+    expect(day).toMatchObject({ reported: 7, registered: 5, handledOnTime: 2, closedOnTime: 1 });
+    expect(day.onTimeHandlingRate).toBeCloseTo(2 / 4);
+    expect(store.kpisOfDay(first + 1)).toMatchObject({ reported: 1, registered: 1, handled: 0 });
+    expect(store.kpisOfDay(first + 2).reported).toBe(0);
+    expect(day.reported + store.kpisOfDay(first + 1).reported).toBe(all.reported);
+    // Overdue is the hall's live figure, whatever day the case came.
+    expect(store.kpisOfDay(first + 1).overdue).toBe(all.overdue);
+
+    const restored = new CaseStore();
+    restored.restore(store.snapshot(), min(300));
+    expect(restored.kpisOfDay(first)).toEqual(day);
+    expect(restored.kpisOfDay(first + 1)).toEqual(store.kpisOfDay(first + 1));
+
+    // A hub in UTC: case H now falls on the first day, counted again from the cases.
+    store.setUtcOffset(0);
+    expect(store.dayOf(min(16 * 60 + 30))).toBe(first);
+    expect(store.kpisOfDay(first)).toMatchObject({
+      reported: 8,
+      registered: 6,
+      voided: 1,
+      handled: 3,
+      handledOnTime: 2,
+      closed: 3,
+      closedOnTime: 1,
+      reworked: 1,
+      extended: 1,
+    });
+    expect(store.kpisOfDay(first).onTimeHandlingRate).toBeCloseTo(2 / 4);
+    expect(store.kpisOfDay(first + 1).reported).toBe(0);
+  });
+
   it('counts cases by state', () => {
     expect(fixture().countByState()).toMatchObject({
       reported: 1,

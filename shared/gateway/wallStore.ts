@@ -114,6 +114,7 @@ export class WallStore {
   setCity(city: CityInfo): void {
     this.city = city;
     this.cases.setBounds(city.bounds);
+    this.cases.setUtcOffset(city.utcOffsetMinutes ?? 480);
     this.changed();
   }
 
@@ -203,6 +204,7 @@ export class WallStore {
     this.diagnostics = structuredClone(snapshot.diagnostics);
     this.city = snapshot.city;
     this.cases.setBounds(snapshot.city?.bounds);
+    this.cases.setUtcOffset(snapshot.city?.utcOffsetMinutes ?? 480);
     this.changed();
   }
 }

@@ -14,6 +14,8 @@ export interface CityInfo {
   readonly name: string;
   readonly nameEn: string;
   readonly bounds: { west: number; south: number; east: number; north: number };
+  /** Where the city's days begin, minutes east of UTC (absent: 480, Asia/Shanghai). */
+  readonly utcOffsetMinutes?: number;
 }
 
 export interface HelloRequest {
@@ -97,6 +99,12 @@ export const fetchRequestSchema = z.object({ from: seq, to: seq });
 
 const finite = z.number().finite();
 const cityInfoSchema = z.object({
+  utcOffsetMinutes: z
+    .number()
+    .int()
+    .min(-14 * 60)
+    .max(14 * 60)
+    .optional(),
   id: shortText(64),
   name: shortText(100),
   nameEn: shortText(100),
