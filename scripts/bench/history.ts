@@ -2,7 +2,8 @@
  * `npm run bench:history`: a year of a big city in the hub. For each size (1 M and 3.5 M events
  * by default) the demo city's cases are made by the simulator through the hub's own publish
  * path, once with the history database off (the design before it) and once per engine on; then
- * the hub is restarted on each folder, and the month and day reports are run 50 times against
+ * the hub is restarted on each folder and a fresh wall (lastSeq 0) takes in the whole picture
+ * from it, and the month and day reports are run 50 times against
  * the database. Every phase runs in its own process so its RSS is its own. Printed and written
  * to build/bench-history.json; nothing here is asserted.
  *
@@ -11,7 +12,7 @@
  * SQLite is measured only where `better-sqlite3` can be loaded (it is not a dependency: it must
  * be compiled at install time; `npm i --no-save better-sqlite3@12.11.1` to compare).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,8 @@ import type { HistoryStore } from '../../electron/hub/history/historyStore';
 import { Hub } from '../../electron/hub/hub';
 import { DEMO_CITY } from '../../electron/hub/sources/demoCity';
 import { DemoSimulator } from '../../electron/hub/sources/simulator';
+import { Gateway } from '../../shared/gateway/gateway';
+import { WallStore } from '../../shared/gateway/wallStore';
 import { parseHistoryQuery } from '../../shared/protocol/history';
 import { openSqliteHistory, sqliteAvailable } from './sqliteHistory';
 
@@ -75,13 +78,43 @@ async function seedPhase(engine: Engine, dir: string, events: number) {
   return result;
 }
 
+/** The hub started on the folder, then a fresh wall (its own process) taking in the whole picture. */
 async function restartPhase(engine: Engine, dir: string) {
   const start = performance.now();
   const hub = await Hub.start(hubOptions(engine, dir));
   const seconds = (performance.now() - start) / 1000;
   const result = { seconds: round(seconds), rssMb: rssMb(), cases: hub.store.size };
+  const wall = await new Promise<string>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      [...CHILD_ARGS, 'wall', engine, hub.url, String(hub.log.headSeq)],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout) => (error ? reject(error) : resolve(stdout)),
+    ),
+  );
+  const hubRssAfterWall = rssMb();
   await hub.close();
-  return result;
+  return {
+    ...result,
+    freshWall: JSON.parse(wall.trim().split('\n').pop() as string),
+    hubRssAfterWallMb: hubRssAfterWall,
+  };
+}
+
+/** A wall PC starting fresh (lastSeq 0): how long until it holds every event, and its RSS. */
+async function wallPhase(url: string, head: number) {
+  const store = new WallStore({ scheduler: () => undefined });
+  const start = performance.now();
+  const gateway = new Gateway(store, { url });
+  gateway.start();
+  let peak = rssMb();
+  while (store.lastSeq < head) {
+    await new Promise((r) => setTimeout(r, 20));
+    peak = Math.max(peak, rssMb());
+  }
+  const seconds = (performance.now() - start) / 1000;
+  gateway.stop();
+  return { seconds: round(seconds), rssMb: rssMb(), peakRssMb: peak, cases: store.cases.size };
 }
 
 /** The month report (street × category, month-on-month) and the day report (by hour; by department). */
@@ -138,21 +171,14 @@ const pct = (sorted: number[], p: number) =>
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /** One phase in a process of its own; its JSON result on the last line of stdout. */
+const CHILD_ARGS = ['--import', 'tsx', '--max-old-space-size=16000', 'scripts/bench/history.ts'];
+
 function child(phase: string, engine: Engine, dir: string, extra: string): unknown {
-  const out = execFileSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--max-old-space-size=16000',
-      'scripts/bench/history.ts',
-      phase,
-      engine,
-      dir,
-      extra,
-    ],
-    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const out = execFileSync(process.execPath, [...CHILD_ARGS, phase, engine, dir, extra], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return JSON.parse(out.trim().split('\n').pop() as string);
 }
 
@@ -161,6 +187,7 @@ async function main() {
   if (phase === 'seed')
     return console.log(JSON.stringify(await seedPhase(engine, dir, Number(extra))));
   if (phase === 'restart') return console.log(JSON.stringify(await restartPhase(engine, dir)));
+  if (phase === 'wall') return console.log(JSON.stringify(await wallPhase(dir, Number(extra))));
   if (phase === 'report') {
     const [runs, endMs] = extra.split(',').map(Number) as [number, number];
     return console.log(JSON.stringify(await reportPhase(engine, dir, runs, endMs)));
