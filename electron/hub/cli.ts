@@ -87,8 +87,9 @@ const running = await startHub({
 if (seedDays) process.stdout.write('\n');
 const { hub } = running;
 console.log(
-  `CityWall hub (${source.kind}) on ${hub.url}  namespace /wall  log: ${hub.logReport.loaded} events loaded`,
+  `CityWall hub (${source.kind}) on ${hub.url}  namespace /wall  log: ${hub.logReport.loaded} events loaded${seedDays && hub.logReport.loaded === 0 ? `, ${hub.log.headSeq} seeded` : ''}`,
 );
+
 if (hub.logReport.badLines > 0)
   console.warn(
     `  ${hub.logReport.badLines} damaged log lines set aside in ${hub.logReport.setAside}`,
