@@ -75,17 +75,20 @@ function ourTiles(slots: HTMLElement[], sources: string[]) {
 }
 
 function barePlayers(slots: HTMLElement[], sources: string[]) {
+  const start = (video: HTMLVideoElement, url: string) => {
+    const hls = new Hls();
+    hls.attachMedia(video);
+    hls.loadSource(url);
+    void video.play().catch(() => undefined);
+    return hls;
+  };
   const players = slots.map((slot, i) => {
     const video = document.createElement('video');
     video.muted = true;
     video.autoplay = true;
     video.className = 'video-lab-bare';
     slot.append(video);
-    const hls = new Hls();
-    hls.attachMedia(video);
-    hls.loadSource(sources[i % sources.length] ?? '');
-    void video.play().catch(() => undefined);
-    return { hls, video };
+    return { hls: start(video, sources[i % sources.length] ?? ''), video };
   });
   return {
     statuses: () =>
@@ -98,7 +101,12 @@ function barePlayers(slots: HTMLElement[], sources: string[]) {
         };
       }),
     counts: () => ({ ...counts(), players: players.length }),
-    swap: () => undefined,
+    /** hls.js's own way: destroy the player (it detaches the media), a new one on the same video. */
+    swap: (urls: string[]) =>
+      players.forEach((p, i) => {
+        p.hls.destroy();
+        p.hls = start(p.video, urls[i % urls.length] ?? '');
+      }),
     destroy: () => players.forEach(({ hls }) => hls.destroy()),
   };
 }

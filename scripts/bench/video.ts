@@ -2,7 +2,8 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
  * CPU of all Chromium processes, dropped frames, delay behind live (program date-time), then
  * heap and element counts over 500 source swaps of our wall.
- * Run: npm run bench:video   (BENCH_VIDEO_SECONDS, BENCH_VIDEO_SWAPS to change the run)
+ * Run: npm run bench:video   (BENCH_VIDEO_SECONDS, BENCH_VIDEO_SWAPS to change the run;
+ * BENCH_VIDEO_SWAP_PAGES= to leave out the swaps on bare hls.js)
  */
 import { chromium, type Page } from '@playwright/test';
 import { readdir, readFile } from 'node:fs/promises';
@@ -15,6 +16,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 
 const SECONDS = Number(process.env.BENCH_VIDEO_SECONDS ?? 30);
 const SWAPS = Number(process.env.BENCH_VIDEO_SWAPS ?? 500);
+/** Which pages the swaps run on: `bare` (hls.js alone, the reference) and ours (always). */
+const SWAP_PAGES = (process.env.BENCH_VIDEO_SWAP_PAGES ?? 'bare').split(',');
 /** 16 is the issue's size; 4 is what this 2-core machine decodes and composites in software. */
 const TILE_COUNTS = (process.env.BENCH_VIDEO_TILES ?? '16,4')
   .split(',')
@@ -243,6 +246,16 @@ try {
     );
   }
 
+  // The same swaps on bare hls.js (destroy, new player on the same video): is growth ours?
+  if (SWAP_PAGES.includes('bare')) {
+    console.log('\nSwaps on bare hls.js:\n');
+    console.log(
+      '| swaps | heap after GC | renderer processes RSS | hls.js players | <video> in page | tiles alive |',
+    );
+    console.log('|---:|---:|---:|---:|---:|---:|');
+    await swaps(page(16, true), urls);
+  }
+  console.log('\nSwaps on our tiles:\n');
   console.log(
     '| swaps | heap after GC | renderer processes RSS | hls.js players | <video> in page | tiles alive |',
   );
