@@ -36,6 +36,7 @@ import {
 import { ProfileStore } from './profileStore';
 import { WallController } from './wallController';
 import { WindowRecovery } from './windowRecovery';
+import { MemoryRecycle, RECYCLE_CHECK_MS } from './memoryRecycle';
 import { WindowManager, type WindowHandle } from './windowManager';
 
 /*
@@ -186,6 +187,23 @@ async function start(): Promise<void> {
         }, recovery.graceMs);
       });
       win.on('responsive', () => recovery.responsive());
+      // A renderer grown past its limit (the media pipeline keeps memory) is reloaded in place.
+      const recycle = new MemoryRecycle();
+      const memoryCheck = setInterval(() => {
+        try {
+          if (win.isDestroyed()) return;
+          const pid = win.webContents.getOSProcessId();
+          const metric = app.getAppMetrics().find((m) => m.pid === pid);
+          if (metric && recycle.check(metric.memory.workingSetSize, Date.now())) {
+            console.warn(`[citywall] ${plan.label}: renderer over its memory limit, reloaded`);
+            reloadAfter(0);
+          }
+        } catch (error) {
+          console.warn(`[citywall] memory check of ${plan.label} failed: ${String(error)}`);
+        }
+      }, RECYCLE_CHECK_MS);
+      memoryCheck.unref();
+      win.on('closed', () => clearInterval(memoryCheck));
       void win.loadURL(pageUrl(plan, plan.view, plan.params));
       return {
         contentsId: win.webContents.id,
