@@ -13,7 +13,7 @@ export interface RecycleOptions {
   readonly minIntervalMs: number;
 }
 
-export const DEFAULT_RECYCLE: RecycleOptions = { limitMb: 1_536, minIntervalMs: 15 * 60_000 };
+const DEFAULT_RECYCLE: RecycleOptions = { limitMb: 1_536, minIntervalMs: 15 * 60_000 };
 
 /** How often main looks at each window's renderer memory. */
 export const RECYCLE_CHECK_MS = 60_000;
