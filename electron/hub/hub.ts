@@ -3,7 +3,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Server, type Namespace } from 'socket.io';
-import { CaseStore } from '../../shared/domain/caseStore';
+import { CaseStore, DEFAULT_UTC_OFFSET_MINUTES } from '../../shared/domain/caseStore';
 import type { DeadlineTable } from '../../shared/domain/deadlines';
 import { emptyDiagnostics, type Diagnostics } from '../../shared/gateway/diagnostics';
 import type { Envelope } from '../../shared/protocol/envelope';
@@ -97,6 +97,8 @@ export class Hub {
     unavailable: 'not opened yet',
   };
   private historyNotice: HubNotice | undefined;
+  /** Where the city's days begin, for the live store, the history and the walls alike. */
+  private readonly utcOffsetMinutes: number;
 
   private constructor(
     private readonly options: HubOptions,
@@ -107,9 +109,10 @@ export class Hub {
     readonly port: number,
     private readonly http: HttpServer,
   ) {
+    this.utcOffsetMinutes = options.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES;
     this.store = new CaseStore({
       bounds: options.city.bounds,
-      utcOffsetMinutes: options.utcOffsetMinutes ?? 480,
+      utcOffsetMinutes: this.utcOffsetMinutes,
       ...(options.deadlines ? { deadlines: options.deadlines } : {}),
     });
     this.clock = setInterval(() => this.store.tick(Date.now()), 1_000);
@@ -177,7 +180,7 @@ export class Hub {
       routes: [
         historyRoute({
           history: () => hub.history,
-          utcOffsetMinutes: options.utcOffsetMinutes ?? 480,
+          utcOffsetMinutes: hub.utcOffsetMinutes,
         }),
         ...(options.routes ?? []),
       ],
@@ -205,7 +208,7 @@ export class Hub {
         ...(this.options.deadlines ? { deadlines: this.options.deadlines } : {}),
         ...(this.options.historyFlushMs ? { flushMs: this.options.historyFlushMs } : {}),
       });
-      await writer.catchUp(this.store.allCases(), entries, this.log.headSeq);
+      await writer.catchUp(this.store, entries, this.log.headSeq);
       this.pipeline.onSent((envelopes) => writer.onDurable(envelopes));
       this.history = writer;
       const why = opened.problem ?? writer.stats.rebuilt;
@@ -228,7 +231,7 @@ export class Hub {
 
   /** The city as walls are told it: with where its days begin (the hub's history uses the same). */
   get city(): CityInfo {
-    return { ...this.options.city, utcOffsetMinutes: this.options.utcOffsetMinutes ?? 480 };
+    return { ...this.options.city, utcOffsetMinutes: this.utcOffsetMinutes };
   }
 
   /**

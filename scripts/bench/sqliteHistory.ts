@@ -8,7 +8,7 @@ import type {
 } from '../../electron/hub/history/historyStore';
 import {
   aggregateSql,
-  COUNTER_COLUMNS,
+  countersAt,
   createTableSql,
   type SqlDialect,
 } from '../../electron/hub/history/historySql';
@@ -95,9 +95,7 @@ export async function openSqliteHistory(path: string): Promise<HistoryStore> {
           .all(...params) as unknown[][]
       ).map((row) => ({
         groups: row.slice(0, groups) as (string | number | null)[],
-        counters: Object.fromEntries(
-          COUNTER_COLUMNS.map((name, i) => [name, Number(row[groups + i] ?? 0)]),
-        ) as AggregateRow['counters'],
+        counters: countersAt(row, groups),
       }));
     },
     count: async () =>

@@ -47,6 +47,9 @@ export interface Bounds {
   readonly north: number;
 }
 
+/** Where a city's days begin when nobody says: UTC+8, Asia/Shanghai (China keeps no DST). */
+export const DEFAULT_UTC_OFFSET_MINUTES = 480;
+
 export interface CaseStoreOptions {
   readonly deadlines?: DeadlineTable;
   /** Cases reported outside these bounds are rejected as outside the city. */
@@ -119,7 +122,7 @@ export class CaseStore {
   constructor(options: CaseStoreOptions = {}) {
     this.deadlines = options.deadlines ?? DEFAULT_DEADLINES;
     this.bounds = options.bounds;
-    this.offsetMs = (options.utcOffsetMinutes ?? 480) * 60_000;
+    this.offsetMs = (options.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES) * 60_000;
   }
 
   /** The local day (days since 1970-01-01) a moment falls on. */

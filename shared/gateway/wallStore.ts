@@ -1,5 +1,10 @@
 import { emptyCounters } from '../domain/kpi';
-import { CaseStore, type CaseStoreOptions, type CaseStoreSnapshot } from '../domain/caseStore';
+import {
+  CaseStore,
+  DEFAULT_UTC_OFFSET_MINUTES,
+  type CaseStoreOptions,
+  type CaseStoreSnapshot,
+} from '../domain/caseStore';
 import type { Envelope } from '../protocol/envelope';
 import type { CityInfo } from '../protocol/wire';
 import { countRejection, emptyDiagnostics, type Diagnostics } from './diagnostics';
@@ -114,7 +119,7 @@ export class WallStore {
   setCity(city: CityInfo): void {
     this.city = city;
     this.cases.setBounds(city.bounds);
-    this.cases.setUtcOffset(city.utcOffsetMinutes ?? 480);
+    this.cases.setUtcOffset(city.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES);
     this.changed();
   }
 
@@ -204,7 +209,7 @@ export class WallStore {
     this.diagnostics = structuredClone(snapshot.diagnostics);
     this.city = snapshot.city;
     this.cases.setBounds(snapshot.city?.bounds);
-    this.cases.setUtcOffset(snapshot.city?.utcOffsetMinutes ?? 480);
+    this.cases.setUtcOffset(snapshot.city?.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES);
     this.changed();
   }
 }

@@ -2,7 +2,7 @@ import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duc
 import { rename, stat } from 'node:fs/promises';
 import { CASE_COLUMNS, type CaseRow } from './caseRow';
 import type { AggregateRow, HistoryPosition, HistoryStore } from './historyStore';
-import { aggregateSql, COUNTER_COLUMNS, createTableSql, type SqlDialect } from './historySql';
+import { aggregateSql, countersAt, createTableSql, type SqlDialect } from './historySql';
 
 /**
  * The history in DuckDB (`@duckdb/node-api`): an N-API module whose binaries come inside its npm
@@ -134,9 +134,7 @@ class DuckdbHistory implements HistoryStore {
         .map((v) =>
           v === null ? null : typeof v === 'bigint' ? Number(v) : (v as string | number),
         ),
-      counters: Object.fromEntries(
-        COUNTER_COLUMNS.map((name, i) => [name, Number(row[groups + i] ?? 0)]),
-      ) as AggregateRow['counters'],
+      counters: countersAt(row, groups),
     }));
   }
 

@@ -7,7 +7,8 @@ import {
   type HistoryQuery,
   type HistorySection,
 } from '../../../shared/protocol/history';
-import type { Counters, HistoryStore } from './historyStore';
+import { countersAt, type Counters } from './historySql';
+import type { HistoryStore } from './historyStore';
 
 /**
  * Answers a checked history query from the store: the period, its groups and, when asked, the
@@ -42,7 +43,7 @@ export async function answerHistory(
     const total = totals[0]?.counters;
     return {
       period,
-      total: figures(total ?? zero()),
+      total: figures(total ?? countersAt([], 0)),
       rows,
       truncated: grouped.length > query.limit,
     };
@@ -79,24 +80,4 @@ function figures(c: Counters): HistoryFigures {
     handlingSamples: c.handling_samples,
   };
   return kpiView(counters, c.overdue, c.overdue_never_handled);
-}
-
-function zero(): Counters {
-  return {
-    reported: 0,
-    voided: 0,
-    registered: 0,
-    dispatched: 0,
-    handled: 0,
-    handled_on_time: 0,
-    closed: 0,
-    closed_on_time: 0,
-    reworked: 0,
-    extended: 0,
-    intake_ms: 0,
-    handling_ms: 0,
-    handling_samples: 0,
-    overdue: 0,
-    overdue_never_handled: 0,
-  };
 }

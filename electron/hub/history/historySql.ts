@@ -24,7 +24,7 @@ export interface AggregateSpec {
 }
 
 /** What each aggregate row carries besides its group values: the KPI counters' raw parts. */
-export const COUNTER_COLUMNS = [
+const COUNTER_COLUMNS = [
   'reported',
   'voided',
   'registered',
@@ -41,6 +41,15 @@ export const COUNTER_COLUMNS = [
   'overdue',
   'overdue_never_handled',
 ] as const;
+
+export type Counters = Record<(typeof COUNTER_COLUMNS)[number], number>;
+
+/** The counters of an aggregate row whose counter columns start at `from` (an empty row: zeros). */
+export function countersAt(row: readonly unknown[], from: number): Counters {
+  return Object.fromEntries(
+    COUNTER_COLUMNS.map((name, i) => [name, Number(row[from + i] ?? 0)]),
+  ) as Counters;
+}
 
 export function createTableSql(d: SqlDialect, table: string): string {
   const columns = CASE_COLUMNS.map(

@@ -1,7 +1,5 @@
 import type { CaseRow } from './caseRow';
-import type { AggregateSpec, COUNTER_COLUMNS } from './historySql';
-
-export type Counters = Record<(typeof COUNTER_COLUMNS)[number], number>;
+import type { AggregateSpec, Counters } from './historySql';
 
 export interface AggregateRow {
   /** The group values in `groupBy` order (a day as its day number, an hour as 0–23). */

@@ -54,38 +54,33 @@ export class HistoryWriter {
   }
 
   /**
-   * Brings the database up to the log at start. `cases` is the hub's state rebuilt from the
+   * Brings the database up to the log at start. `cases` is the hub's store rebuilt from the
    * whole log (everything in it is on disk); `entries` the log itself, to find what changed
    * after the database's seq. A database of another log, or ahead of this one, is rebuilt.
    */
   async catchUp(
-    cases: Iterable<CaseRecord>,
+    cases: Pick<CaseStore, 'allCases' | 'get'>,
     entries: readonly Envelope[],
     headSeq: number,
   ): Promise<void> {
     const open: CaseRecord[] = [];
-    const all = new Map<string, CaseRecord>();
-    for (const record of cases) {
-      all.set(record.id, record);
+    for (const record of cases.allCases())
       if (!TERMINAL_STATES.has(record.state)) open.push(record);
-    }
     this.shadow.restore({ cases: open, counters: emptyCounters(), alarms: [], cameras: {} }, 0);
     const at = await this.store.position();
-    let ids: Iterable<string>;
     if (at.logId !== this.logId || at.seq > headSeq) {
       if (at.seq > 0 || at.logId !== '')
         this.stats.rebuilt =
           at.logId !== this.logId ? 'the log was replaced' : 'the database was ahead of the log';
       await this.store.clear();
-      ids = all.keys();
+      for (const record of cases.allCases()) this.pending.set(record.id, caseRow(record));
     } else {
       const changed = new Set<string>();
       for (const e of entries) if (e.seq > at.seq) addCaseId(changed, e);
-      ids = changed;
-    }
-    for (const id of ids) {
-      const record = all.get(id);
-      if (record) this.pending.set(id, caseRow(record));
+      for (const id of changed) {
+        const record = cases.get(id);
+        if (record) this.pending.set(id, caseRow(record));
+      }
     }
     this.pendingSeq = headSeq;
     this.stats.seq = at.logId === this.logId && at.seq <= headSeq ? at.seq : 0;
