@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { MIN_CLOSED_KEPT_MS } from './hub';
 import { startHub, type HubSource } from './startHub';
 
 /** `npm run hub -- [--source demo|nyc311] [--port 7450] ...`: the hub on its own, for previews and walls of several PCs. */
@@ -20,6 +21,8 @@ const { values } = parseArgs({
     history: { type: 'string', default: '6' },
     'seed-history': { type: 'string' },
     'utc-offset': { type: 'string', default: '480' },
+    'checkpoint-every': { type: 'string', default: '30s' },
+    'keep-closed': { type: 'string', default: '24h' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -37,6 +40,10 @@ if (values.help) {
   --history H            demo: hours of history seeded into an empty log (default 6)
   --seed-history 365d    demo: a year (or N days) of history made fast into an empty log, then live
   --utc-offset M         the history's local time, minutes east of UTC (default 480, Asia/Shanghai)
+  --checkpoint-every 30s how often the live state is written beside the log, so a restart reads
+                         only the log after it (default 30s; "off" reads the whole log each start)
+  --keep-closed 24h      how long a closed case stays on the walls after its last step (at least
+                         10m; it stays in the history database for good)
   --csv FILE --speedup N          nyc311: the CSV and the replay speed-up`);
   process.exit(0);
 }
@@ -52,6 +59,31 @@ const utcOffsetMinutes = Number(values['utc-offset']);
 if (!Number.isInteger(utcOffsetMinutes) || Math.abs(utcOffsetMinutes) > 14 * 60) {
   console.error(
     `--utc-offset takes whole minutes east of UTC, e.g. 480, not "${values['utc-offset']}"`,
+  );
+  process.exit(2);
+}
+
+/** "30s", "10m", "24h" or "2d" as milliseconds; undefined when it is none of these. */
+function duration(text: string): number | undefined {
+  const match = /^(\d{1,6})(s|m|h|d)$/.exec(text);
+  if (!match) return undefined;
+  const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[
+    match[2] as 's' | 'm' | 'h' | 'd'
+  ];
+  return Number(match[1]) * unit;
+}
+const checkpointMs =
+  values['checkpoint-every'] === 'off' ? false : duration(values['checkpoint-every']);
+const closedKeptMs = duration(values['keep-closed']);
+if (checkpointMs === undefined || checkpointMs === 0) {
+  console.error(
+    `--checkpoint-every takes a time such as 30s or 5m, or off, not "${values['checkpoint-every']}"`,
+  );
+  process.exit(2);
+}
+if (closedKeptMs === undefined || closedKeptMs < MIN_CLOSED_KEPT_MS) {
+  console.error(
+    `--keep-closed takes a time of at least 10m, such as 24h or 2d, not "${values['keep-closed']}"`,
   );
   process.exit(2);
 }
@@ -82,12 +114,14 @@ const running = await startHub({
       `\r  seeding history: ${new Date(at).toISOString().slice(0, 10)}, ${events} events`,
     ),
   utcOffsetMinutes,
+  checkpointMs,
+  closedKeptMs,
   source,
 });
 if (seedDays) process.stdout.write('\n');
 const { hub } = running;
 console.log(
-  `CityWall hub (${source.kind}) on ${hub.url}  namespace /wall  log: ${hub.logReport.loaded} events loaded${seedDays && hub.logReport.loaded === 0 ? `, ${hub.log.headSeq} seeded` : ''}`,
+  `CityWall hub (${source.kind}) on ${hub.url}  namespace /wall  log: ${hub.logReport.loaded} events read${hub.logReport.readFrom > 1 ? ` after the checkpoint at seq ${hub.stats().checkpoint.seq}` : ''}${seedDays && hub.logReport.loaded === 0 ? `, ${hub.log.headSeq} seeded` : ''}`,
 );
 
 if (hub.logReport.badLines > 0)

@@ -4,9 +4,11 @@ import { performance } from 'node:perf_hooks';
 import { decodeEnvelope, makeEnvelope, type Envelope } from '../../shared/protocol/envelope';
 import type { WallEvent } from '../../shared/protocol/events';
 import { SeqIndex } from './seqIndex';
-import { openLogFiles, type LogOpening, type LogProblem } from './logOpening';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { openLogFiles, type LogOpening, type LogProblem, type TailStart } from './logOpening';
 
-export type { LogProblem } from './logOpening';
+export type { LogProblem, TailStart } from './logOpening';
 
 export interface EventLogOptions {
   /** How many of the newest events stay in memory; older ones are read back from the file. */
@@ -19,6 +21,11 @@ export interface EventLogOptions {
   readonly fsync?: boolean;
   /** Where to start a fresh log when the configured one cannot be opened (tests point it). */
   readonly fallbackDir?: string;
+  /**
+   * Read only the lines from here on (a checkpoint holds the state before them). Refused, and the
+   * whole file read, when the line there is not this seq or the tail is damaged.
+   */
+  readonly tail?: TailStart;
 }
 
 /** What opening the log found: how much was good, and what was set aside or found missing. */
@@ -35,6 +42,10 @@ export interface EventLogReport {
   readonly problems: readonly LogProblem[];
   /** The file actually in use (differs from the configured one after a fallback). */
   readonly file: string;
+  /** The first seq read at start: 1 after reading the whole file, later after a tail start. */
+  readonly readFrom: number;
+  /** Why the tail start asked for was not used, when it was not. */
+  readonly tailRefused?: string;
 }
 
 /** A range answer: the events held in [from, through], and how far the answer covers. */
@@ -96,7 +107,7 @@ export class EventLog {
     file: string,
     options: EventLogOptions = {},
   ): Promise<{ log: EventLog; report: EventLogReport; entries: Envelope[] }> {
-    const opening = await openLogFiles(file, options.fallbackDir);
+    const opening = await openLogFiles(file, options.fallbackDir, options.tail);
     const { scanned } = opening;
     const handle = await open(opening.file, 'a');
     const last = scanned.good.at(-1)?.envelope.seq ?? 0;
@@ -111,6 +122,7 @@ export class EventLog {
       id = undefined;
     }
     const log = new EventLog(opening, handle, id ?? randomUUID(), options);
+    log.bytes = scanned.startOffset;
     for (const g of scanned.good) log.remember(g.envelope, Buffer.byteLength(g.line) + 1);
     log.assigned = last;
     await log.writeState();
@@ -122,6 +134,8 @@ export class EventLog {
       holes: scanned.holes,
       problems,
       file: opening.file,
+      readFrom: scanned.good[0]?.envelope.seq ?? last + 1,
+      ...(opening.tailRefused ? { tailRefused: opening.tailRefused } : {}),
     };
     return { log, report, entries: scanned.good.map((g) => g.envelope) };
   }
@@ -129,6 +143,45 @@ export class EventLog {
   /** The newest seq on disk: the most the hub may announce. */
   get headSeq(): number {
     return this.index.last;
+  }
+
+  /**
+   * The oldest seq this run can read back (range, answer); older ones are in the file but not
+   * indexed, since the hub started from a checkpoint (`readAll` still streams them).
+   */
+  get keptFrom(): number {
+    return this.index.seqAt(0) ?? this.headSeq + 1;
+  }
+
+  /** The first line this run holds with a seq ≥ `seq` (where a restart may start reading). */
+  lineAtOrAfter(seq: number): TailStart | undefined {
+    const position = this.index.lowerBound(seq);
+    const found = this.index.seqAt(position);
+    return found === undefined
+      ? undefined
+      : { seq: found, offset: this.index.offsetAt(position) as number };
+  }
+
+  /**
+   * Every event on disk from the first line, streamed in order (rebuilding the history database
+   * after the hub started from a checkpoint); lines that no longer decode are skipped.
+   */
+  async *readAll(): AsyncGenerator<Envelope> {
+    const end = this.bytes;
+    if (end === 0) return;
+    const lines = createInterface({
+      input: createReadStream(this.opening.file, { encoding: 'utf8', start: 0, end: end - 1 }),
+      crlfDelay: Infinity,
+    });
+    let last = 0;
+    for await (const line of lines) {
+      if (!line) continue;
+      const decoded = decodeEnvelope(line);
+      if (decoded.ok && decoded.envelope.seq > last) {
+        last = decoded.envelope.seq;
+        yield decoded.envelope;
+      }
+    }
   }
 
   /** Events given seqs but not yet on disk. */

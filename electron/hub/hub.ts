@@ -3,7 +3,11 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Server, type Namespace } from 'socket.io';
-import { CaseStore, DEFAULT_UTC_OFFSET_MINUTES } from '../../shared/domain/caseStore';
+import {
+  CaseStore,
+  DEFAULT_UTC_OFFSET_MINUTES,
+  type CaseStoreSnapshot,
+} from '../../shared/domain/caseStore';
 import type { DeadlineTable } from '../../shared/domain/deadlines';
 import { emptyDiagnostics, type Diagnostics } from '../../shared/gateway/diagnostics';
 import type { Envelope } from '../../shared/protocol/envelope';
@@ -15,7 +19,8 @@ import {
   type ServerToClient,
 } from '../../shared/protocol/wire';
 import { HubAccess } from './access';
-import { EventLog, type EventLogReport } from './eventLog';
+import { readCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint';
+import { EventLog, type EventLogOptions, type EventLogReport } from './eventLog';
 import { openDuckdbHistory, type OpenedHistory } from './history/duckdbHistory';
 import { historyRoute } from './history/historyRoute';
 import { HistoryWriter, type HistoryWriterStats } from './history/historyWriter';
@@ -62,7 +67,21 @@ export interface HubOptions {
   readonly utcOffsetMinutes?: number;
   /** How long changed cases gather before a history write (default 500 ms). */
   readonly historyFlushMs?: number;
+  /**
+   * How often the live state is checkpointed beside the log (default 30 s), so that a restart
+   * reads only the log's tail; false never writes or reads one (every start reads the whole log).
+   */
+  readonly checkpointMs?: number | false;
+  /** How long a closed or voided case stays in the live state after its last step (default 24 h). */
+  readonly closedKeptMs?: number;
+  /** Events before the checkpoint a restart reads again, so walls a little behind get a replay (default 50,000). */
+  readonly tailKept?: number;
 }
+
+/** The least time a closed case stays live: its history row is written long before. */
+export const MIN_CLOSED_KEPT_MS = 10 * 60_000;
+const DEFAULT_CLOSED_KEPT_MS = 24 * 3_600_000;
+const EVICT_EVERY_MS = 60_000;
 
 export interface HubStats {
   readonly hubId: string;
@@ -77,6 +96,20 @@ export interface HubStats {
   readonly log: { readonly pendingWrites: number; readonly writeErrors: number };
   readonly history:
     (HistoryWriterStats & { readonly engine: string }) | { readonly unavailable: string };
+  readonly checkpoint: CheckpointStats;
+}
+
+export interface CheckpointStats {
+  /** How the hub started: from a checkpoint and the log's tail, or from the whole log (and why). */
+  started: 'checkpoint' | 'whole-log';
+  startedWhy?: string;
+  /** The seq of the newest checkpoint on disk, 0 when none was written this run. */
+  seq: number;
+  writes: number;
+  errors: number;
+  lastError?: string;
+  /** Closed cases the live state let go since start (they stay in the history). */
+  evicted: number;
 }
 
 /**
@@ -87,7 +120,13 @@ export interface HubStats {
  */
 export class Hub {
   readonly hubId = randomUUID();
+  /** The cases as accepted: what the next event is validated against (ahead of the disk). */
   readonly store: CaseStore;
+  /**
+   * The live state at the seq last sent to the walls (it follows the sent batches in the same
+   * turn): what a wall's snapshot and the checkpoint are taken from.
+   */
+  private readonly live: CaseStore;
   readonly diagnostics = emptyDiagnostics();
   readonly health = emptyHealth();
   private readonly pipeline: PublishPipeline;
@@ -99,6 +138,19 @@ export class Hub {
   private historyNotice: HubNotice | undefined;
   /** Where the city's days begin, for the live store, the history and the walls alike. */
   private readonly utcOffsetMinutes: number;
+  private readonly closedKeptMs: number;
+  private readonly checkpointFile: string;
+  private readonly checkpointTimer: ReturnType<typeof setInterval> | undefined;
+  private checkpointWriting: Promise<void> | undefined;
+  private checkpointNotice: HubNotice | undefined;
+  readonly checkpointStats: CheckpointStats = {
+    started: 'whole-log',
+    seq: 0,
+    writes: 0,
+    errors: 0,
+    evicted: 0,
+  };
+  private lastSnapshot: { seq: number; store: CaseStoreSnapshot } | undefined;
 
   private constructor(
     private readonly options: HubOptions,
@@ -110,24 +162,106 @@ export class Hub {
     private readonly http: HttpServer,
   ) {
     this.utcOffsetMinutes = options.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES;
-    this.store = new CaseStore({
+    this.closedKeptMs = Math.max(
+      MIN_CLOSED_KEPT_MS,
+      options.closedKeptMs ?? DEFAULT_CLOSED_KEPT_MS,
+    );
+    const storeOptions = {
       bounds: options.city.bounds,
       utcOffsetMinutes: this.utcOffsetMinutes,
       ...(options.deadlines ? { deadlines: options.deadlines } : {}),
-    });
-    this.clock = setInterval(() => this.store.tick(Date.now()), 1_000);
+    };
+    this.store = new CaseStore(storeOptions);
+    this.live = new CaseStore(storeOptions);
+    let ticks = 0;
+    this.clock = setInterval(() => {
+      const now = Date.now();
+      this.store.tick(now);
+      this.live.tick(now);
+      ticks += 1;
+      if (ticks % (EVICT_EVERY_MS / 1_000) === 0) this.evictClosed(now);
+    }, 1_000);
     this.clock.unref();
     this.pipeline = new PublishPipeline(this.store, log, this.diagnostics, (batch) =>
       this.nsp.to('live').emit('events', batch),
     );
+    // First of the sent-batch listeners: the live state is at the sent head in every turn.
+    this.pipeline.onSent((envelopes) => {
+      const cutoff = Date.now() - this.closedKeptMs;
+      for (const e of envelopes) {
+        this.live.apply(e);
+        evictIfLongClosed(this.live, e, cutoff);
+      }
+    });
+    this.checkpointFile = checkpointFileOf(options.dataDir);
+    if (options.checkpointMs !== false) {
+      this.checkpointTimer = setInterval(
+        () => void this.checkpoint(),
+        options.checkpointMs ?? 30_000,
+      );
+      this.checkpointTimer.unref();
+    }
+  }
+
+  /** Forgets closed cases whose last step is older than the hub keeps them live. */
+  private evictClosed(now: number): void {
+    const before = now - this.closedKeptMs;
+    this.store.evictClosedBefore(before);
+    this.checkpointStats.evicted += this.live.evictClosedBefore(before);
+    this.lastSnapshot = undefined;
+  }
+
+  /**
+   * The live state at the sent head, for a wall that starts fresh (shared by the walls that ask
+   * at the same seq, as all do when they reconnect after a hub restart).
+   */
+  private snapshotNow(): { seq: number; store: CaseStoreSnapshot } {
+    const seq = this.pipeline.sentHead;
+    if (this.lastSnapshot?.seq !== seq) this.lastSnapshot = { seq, store: this.live.snapshot() };
+    return this.lastSnapshot;
+  }
+
+  /**
+   * Writes the live state with the seq it stands at, and where a restart must start reading the
+   * log: after what both the state and the history database hold, and at least `tailKept`
+   * events back. One write at a time; nothing is written when nothing was sent since.
+   */
+  checkpoint(): Promise<void> {
+    if (this.checkpointWriting) return this.checkpointWriting;
+    const seq = this.pipeline.sentHead;
+    if (seq === 0 || seq === this.checkpointStats.seq || this.options.checkpointMs === false)
+      return Promise.resolve();
+    const historySeq = this.history instanceof HistoryWriter ? this.history.stats.seq : seq;
+    const from = Math.max(
+      this.log.keptFrom,
+      Math.min(seq, historySeq, seq - (this.options.tailKept ?? 50_000)) + 1,
+    );
+    const tail = this.log.lineAtOrAfter(from) ?? this.log.lineAtOrAfter(seq);
+    if (!tail) return Promise.resolve();
+    const checkpoint: Checkpoint = {
+      version: 1,
+      logId: this.log.id,
+      seq,
+      tail,
+      savedAt: Date.now(),
+      store: this.live.snapshot(),
+    };
+    this.checkpointWriting = writeCheckpoint(this.checkpointFile, checkpoint).then(
+      () => {
+        this.checkpointStats.seq = seq;
+        this.checkpointStats.writes += 1;
+      },
+      (error: unknown) => {
+        this.checkpointStats.errors += 1;
+        this.checkpointStats.lastError = String(error).slice(0, 200);
+      },
+    );
+    return this.checkpointWriting.finally(() => (this.checkpointWriting = undefined));
   }
 
   static async start(options: HubOptions): Promise<Hub> {
-    const { log, report, entries } = await EventLog.open(join(options.dataDir, 'events.jsonl'), {
-      ...(options.windowSize ? { windowSize: options.windowSize } : {}),
-      ...(options.fsync !== undefined ? { fsync: options.fsync } : {}),
-      ...(options.fallbackDir ? { fallbackDir: options.fallbackDir } : {}),
-    });
+    const { log, report, entries, checkpoint, checkpointRead, damaged } =
+      await openFromCheckpoint(options);
     const access = new HubAccess(options.token, options.corsOrigins);
     // Requests can only arrive once listening, by which time the hub exists.
     const ready: { handle?: ReturnType<typeof createHttpHandler> } = {};
@@ -159,8 +293,15 @@ export class Hub {
     });
     const port = (http.address() as AddressInfo).port;
     const hub = new Hub(options, log, report, io, nsp, port, http);
-    // Rebuild the case state from the log so a restarted hub validates the next event correctly.
-    for (const envelope of entries) hub.store.apply(envelope);
+    // The case state at the log's head, so a restarted hub validates the next event correctly:
+    // the checkpoint's, and the events after it.
+    hub.restoreState(checkpoint, checkpointRead, entries);
+    if (damaged)
+      hub.checkpointNotice = {
+        kind: 'checkpoint-set-aside',
+        detail: damaged.problem.slice(0, 300),
+        ...(damaged.setAside ? { path: damaged.setAside } : {}),
+      };
     attachWallSockets({
       nsp,
       access,
@@ -169,6 +310,8 @@ export class Hub {
       hubId: hub.hubId,
       notices: () => hub.notices(),
       sentHead: () => hub.pipeline.sentHead,
+      snapshot: () => hub.snapshotNow(),
+      closedKeptMs: hub.closedKeptMs,
       diagnostics: hub.diagnostics,
       health: hub.health,
     });
@@ -192,6 +335,30 @@ export class Hub {
     return hub;
   }
 
+  private restoreState(
+    checkpoint: Checkpoint | undefined,
+    read: CheckpointStats['startedWhy'],
+    entries: readonly Envelope[],
+  ): void {
+    const now = Date.now();
+    if (checkpoint) {
+      this.store.restore(checkpoint.store, now);
+      this.live.restore(checkpoint.store, now);
+      this.checkpointStats.started = 'checkpoint';
+      this.checkpointStats.seq = checkpoint.seq;
+    } else if (read) this.checkpointStats.startedWhy = read;
+    const after = checkpoint?.seq ?? 0;
+    const cutoff = now - this.closedKeptMs;
+    for (const envelope of entries)
+      if (envelope.seq > after) {
+        this.store.apply(envelope);
+        this.live.apply(envelope);
+        evictIfLongClosed(this.store, envelope, cutoff);
+        evictIfLongClosed(this.live, envelope, cutoff);
+      }
+    this.evictClosed(now);
+  }
+
   /**
    * Opens the history and writes to it what the log holds beyond it. A history that cannot be
    * opened leaves the hub running without one (and says so): the wall's live picture needs none.
@@ -208,7 +375,7 @@ export class Hub {
         ...(this.options.deadlines ? { deadlines: this.options.deadlines } : {}),
         ...(this.options.historyFlushMs ? { flushMs: this.options.historyFlushMs } : {}),
       });
-      await writer.catchUp(this.store, entries, this.log.headSeq);
+      await writer.catchUp(this.store, entries, this.log.headSeq, () => this.log.readAll());
       this.pipeline.onSent((envelopes) => writer.onDurable(envelopes));
       this.history = writer;
       const why = opened.problem ?? writer.stats.rebuilt;
@@ -239,7 +406,10 @@ export class Hub {
    * accepted events have their seqs at once; walls hear of them once they are on disk.
    */
   publish(items: readonly unknown[]): PublishResult {
-    return this.pipeline.publish(items);
+    const result = this.pipeline.publish(items);
+    const cutoff = Date.now() - this.closedKeptMs;
+    for (const e of result.accepted) evictIfLongClosed(this.store, e, cutoff);
+    return result;
   }
 
   /** Hears every batch once it is on disk and sent to the walls. */
@@ -264,6 +434,7 @@ export class Hub {
         this.history instanceof HistoryWriter
           ? { engine: this.history.store.engine, ...this.history.stats }
           : this.history,
+      checkpoint: this.checkpointStats,
     };
   }
 
@@ -285,6 +456,7 @@ export class Hub {
           : { kind: 'log-lost-end', detail: problem.detail.slice(0, 300) },
       );
     if (this.historyNotice) notices.push(this.historyNotice);
+    if (this.checkpointNotice) notices.push(this.checkpointNotice);
     if (this.log.pendingWrites > 0 && this.log.writeErrors > 0)
       notices.push({
         kind: 'write-failing',
@@ -311,7 +483,11 @@ export class Hub {
 
   async close(): Promise<void> {
     clearInterval(this.clock);
+    clearInterval(this.checkpointTimer);
     await this.pipeline.drain();
+    // The last checkpoint after the history has everything: the next start reads least.
+    await this.flushHistory();
+    await this.checkpoint();
     this.nsp.disconnectSockets(true);
     await new Promise<void>((resolve) => {
       this.io.close(() => resolve());
@@ -320,6 +496,72 @@ export class Hub {
     await this.log.close();
     if (this.history instanceof HistoryWriter) await this.history.close();
   }
+}
+
+/**
+ * A case closed (or voided) before the cut leaves the live state at once, not at the next sweep:
+ * history seeded or replayed from long ago never piles up in memory between sweeps.
+ */
+function evictIfLongClosed(store: CaseStore, e: Envelope, cutoff: number): void {
+  if (e.type !== 'case.closed' && e.type !== 'case.voided') return;
+  if (e.payload.at < cutoff) store.evict(e.payload.caseId);
+}
+
+function checkpointFileOf(dataDir: string): string {
+  return join(dataDir, 'events.jsonl.checkpoint.json');
+}
+
+/**
+ * Opens the log, reading only its tail when a checkpoint of this very log stands before it;
+ * otherwise (no checkpoint, a damaged one, one of another log or beyond its end) the whole log.
+ */
+async function openFromCheckpoint(options: HubOptions): Promise<{
+  log: EventLog;
+  report: EventLogReport;
+  entries: Envelope[];
+  checkpoint: Checkpoint | undefined;
+  checkpointRead: string | undefined;
+  /** A checkpoint that could not be read or checked, and where it was set aside. */
+  damaged: { problem: string; setAside?: string } | undefined;
+}> {
+  const file = join(options.dataDir, 'events.jsonl');
+  const logOptions: EventLogOptions = {
+    ...(options.windowSize ? { windowSize: options.windowSize } : {}),
+    ...(options.fsync !== undefined ? { fsync: options.fsync } : {}),
+    ...(options.fallbackDir ? { fallbackDir: options.fallbackDir } : {}),
+  };
+  const reading =
+    options.checkpointMs === false
+      ? ({ missing: true } as const)
+      : await readCheckpoint(checkpointFileOf(options.dataDir));
+  let checkpoint = 'checkpoint' in reading ? reading.checkpoint : undefined;
+  let why = 'problem' in reading ? reading.problem : undefined;
+  let opened = await EventLog.open(file, {
+    ...logOptions,
+    ...(checkpoint ? { tail: checkpoint.tail } : {}),
+  });
+  if (checkpoint && opened.report.tailRefused) {
+    why = `the checkpoint does not fit the log: ${opened.report.tailRefused}`;
+    checkpoint = undefined;
+  } else if (
+    checkpoint &&
+    (opened.log.id !== checkpoint.logId || opened.log.headSeq < checkpoint.seq)
+  ) {
+    // Only the tail was read, of a log the checkpoint is not of: read all of it.
+    why =
+      opened.log.id !== checkpoint.logId
+        ? 'the checkpoint is of another log'
+        : 'the checkpoint is beyond the end of the log';
+    checkpoint = undefined;
+    await opened.log.close();
+    opened = await EventLog.open(file, logOptions);
+  }
+  return {
+    ...opened,
+    checkpoint,
+    checkpointRead: why,
+    damaged: 'problem' in reading ? reading : undefined,
+  };
 }
 
 const defaultHistory = (dataDir: string) => openDuckdbHistory(join(dataDir, 'history.duckdb'));

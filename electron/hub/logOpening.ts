@@ -20,6 +20,8 @@ export interface LogState {
 }
 
 export interface ScannedLog {
+  /** Where the first good line starts: 0, or the checkpoint's offset when only the tail was read. */
+  readonly startOffset: number;
   readonly good: { envelope: Envelope; line: string }[];
   readonly badLines: number;
   readonly missing: number;
@@ -33,7 +35,15 @@ export interface LogOpening {
   readonly setAside?: string;
   readonly problems: readonly LogProblem[];
   readonly state?: LogState;
+  /** Why a tail start that was asked for was not used (the whole file was read instead). */
+  readonly tailRefused?: string;
   saveState(state: LogState): Promise<void>;
+}
+
+/** Read the log from this line on: the first line the checkpoint has not taken in. */
+export interface TailStart {
+  readonly seq: number;
+  readonly offset: number;
 }
 
 const stateSchema = z.object({
@@ -48,7 +58,11 @@ const KEEP_HOLES = 10;
  * a fresh log beside it, else in the temporary folder. The file that failed is never touched.
  * The fallback names are fixed, so a hub restarted in the same trouble continues the same log.
  */
-export async function openLogFiles(file: string, fallbackDir?: string): Promise<LogOpening> {
+export async function openLogFiles(
+  file: string,
+  fallbackDir?: string,
+  tail?: TailStart,
+): Promise<LogOpening> {
   const problems: LogProblem[] = [];
   const candidates = [
     file,
@@ -63,7 +77,7 @@ export async function openLogFiles(file: string, fallbackDir?: string): Promise<
   let lastError: unknown;
   for (const candidate of candidates) {
     try {
-      const prepared = await prepare(candidate);
+      const prepared = await prepare(candidate, candidate === file ? tail : undefined);
       if (candidate !== file)
         problems.push({
           kind: 'unopenable',
@@ -82,9 +96,24 @@ function describe(error: unknown): string {
   return typeof code === 'string' ? code : String(error).slice(0, 120);
 }
 
-async function prepare(file: string): Promise<Omit<LogOpening, 'problems'>> {
+async function prepare(file: string, tail?: TailStart): Promise<Omit<LogOpening, 'problems'>> {
   await mkdir(dirname(file), { recursive: true });
-  const scanned = await scan(file);
+  let tailRefused: string | undefined;
+  let scanned: (ScannedLog & { endsWithNewline: boolean }) | undefined;
+  if (tail) {
+    // Only the tail is read; anything amiss in it (a torn or damaged line, a line that is not the
+    // one the checkpoint named) and the whole file is read and repaired as without a checkpoint.
+    const read = await scan(file, tail).catch((error: unknown) => ({ refused: describe(error) }));
+    if ('refused' in read) tailRefused = read.refused;
+    else if (read.badLines > 0 || !read.endsWithNewline)
+      tailRefused = 'the tail of the log is damaged';
+    else scanned = read;
+  }
+  if (!scanned) {
+    const whole = await scan(file);
+    if ('refused' in whole) throw new Error(whole.refused); // only a tail can be refused
+    scanned = whole;
+  }
   let setAside: string | undefined;
   if (scanned.badLines > 0) {
     setAside = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
@@ -105,6 +134,7 @@ async function prepare(file: string): Promise<Omit<LogOpening, 'problems'>> {
     scanned,
     ...(setAside ? { setAside } : {}),
     ...(state ? { state } : {}),
+    ...(tailRefused ? { tailRefused } : {}),
     saveState: async (next) => {
       const tmp = `${stateFile}.tmp`;
       await writeFile(tmp, JSON.stringify(next));
@@ -122,13 +152,20 @@ async function readState(file: string): Promise<LogState | undefined> {
   }
 }
 
-/** Reads every line; keeps those that decode and continue the sequence, counts the rest and the holes. */
-async function scan(file: string): Promise<ScannedLog & { endsWithNewline: boolean }> {
+/**
+ * Reads every line (or those from `tail` on); keeps those that decode and continue the sequence,
+ * counts the rest and the holes. A tail whose first line is not the one named is refused.
+ */
+async function scan(
+  file: string,
+  tail?: TailStart,
+): Promise<(ScannedLog & { endsWithNewline: boolean }) | { refused: string }> {
   const good: { envelope: Envelope; line: string }[] = [];
   const holes: { from: number; to: number }[] = [];
   let badLines = 0;
   let missing = 0;
-  let last = 0;
+  let last = tail ? tail.seq - 1 : 0;
+  const startOffset = tail?.offset ?? 0;
   let size: number;
   try {
     const info = await stat(file);
@@ -136,10 +173,12 @@ async function scan(file: string): Promise<ScannedLog & { endsWithNewline: boole
       throw Object.assign(new Error('a folder is in its place'), { code: 'EISDIR' });
     size = info.size;
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'ENOENT')
-      return { good, badLines, missing, holes, endsWithNewline: true };
+    if ((error as { code?: unknown }).code === 'ENOENT' && !tail)
+      return { startOffset, good, badLines, missing, holes, endsWithNewline: true };
     throw error;
   }
+  if (tail && tail.offset >= size)
+    return { refused: `the log is shorter than ${tail.offset} bytes` };
   let endsWithNewline = true;
   if (size > 0) {
     const handle = await open(file, 'r');
@@ -149,12 +188,18 @@ async function scan(file: string): Promise<ScannedLog & { endsWithNewline: boole
     endsWithNewline = tail[0] === 0x0a;
   }
   const lines = createInterface({
-    input: createReadStream(file, { encoding: 'utf8' }),
+    input: createReadStream(file, { encoding: 'utf8', start: startOffset }),
     crlfDelay: Infinity,
   });
+  let first = true;
   for await (const line of lines) {
     if (line.trim() === '') continue;
     const decoded = decodeEnvelope(line);
+    if (first && tail && (!decoded.ok || decoded.envelope.seq !== tail.seq)) {
+      lines.close();
+      return { refused: `the line at byte ${tail.offset} is not seq ${tail.seq}` };
+    }
+    first = false;
     if (!decoded.ok || decoded.envelope.seq <= last) {
       badLines += 1;
       continue;
@@ -167,5 +212,5 @@ async function scan(file: string): Promise<ScannedLog & { endsWithNewline: boole
     last = seq;
     good.push({ envelope: decoded.envelope, line: line.replace(/\r$/, '') });
   }
-  return { good, badLines, missing, holes, endsWithNewline };
+  return { startOffset, good, badLines, missing, holes, endsWithNewline };
 }

@@ -1,12 +1,15 @@
 import type { Namespace, Socket } from 'socket.io';
 import { checkBusMessage } from '../../shared/bus/messages';
+import type { CaseStoreSnapshot } from '../../shared/domain/caseStore';
 import type { Envelope } from '../../shared/protocol/envelope';
+import { snapshotParts } from '../../shared/protocol/snapshot';
 import { countRejection, type Diagnostics } from '../../shared/gateway/diagnostics';
 import {
   fetchRequestSchema,
   helloRequestSchema,
   MAX_FETCH,
   MAX_FETCH_BYTES,
+  PROTOCOL_VERSION,
   type CityInfo,
   type ClientToServer,
   type FetchReply,
@@ -30,6 +33,9 @@ export interface WallSocketDeps {
   readonly notices: () => HubNotice[];
   /** The newest seq broadcast to the live room: replay stops there, live carries on from it. */
   readonly sentHead: () => number;
+  /** The live state at the sent head, taken in the same turn as the call. */
+  readonly snapshot: () => { readonly seq: number; readonly store: CaseStoreSnapshot };
+  readonly closedKeptMs: number;
   readonly diagnostics: Diagnostics;
   readonly health: HubHealth;
   readonly limiter?: RequestLimiter;
@@ -43,6 +49,9 @@ const REPLAYS_AT_ONCE = 8;
 /** Events per replay message (and per read from the file). */
 const REPLAY_CHUNK = 2_000;
 
+/** A wall further behind than this takes a snapshot instead of a replay (protocol 2). */
+const SNAPSHOT_BEYOND = 50_000;
+
 /**
  * The hub's socket side on namespace `/wall`: hello (replay, then live), fetch (backfill) and
  * the wall bus between PCs. Every argument is checked against the protocol's schemas; every
@@ -53,6 +62,8 @@ export function attachWallSockets(deps: WallSocketDeps): void {
   const limiter = deps.limiter ?? new RequestLimiter();
   const hellos = new RequestLimiter(HELLO_LIMITS);
   const replays = new Semaphore(REPLAYS_AT_ONCE);
+  /** The protocol each socket said hello in (a fetch before any hello counts as protocol 1). */
+  const fetchProtocol = new Map<string, number>();
   if (access.tokenRequired) {
     nsp.use((socket, next) => {
       const given = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -88,22 +99,54 @@ export function attachWallSockets(deps: WallSocketDeps): void {
         }
         const generation = ++helloGeneration;
         const { lastSeq, wall } = request.data;
+        const protocol = request.data.protocol ?? 1;
         for (const room of socket.rooms) if (room.startsWith('wall:')) void socket.leave(room);
         if (wall) void socket.join(`wall:${wall}`);
         void socket.leave('live');
+        fetchProtocol.set(socket.id, protocol);
+        const keptFrom = log.keptFrom;
+        const head = deps.sentHead();
+        // Fresh, older than what the hub keeps, or far behind: the live state, then what follows.
+        const snapshot =
+          protocol >= 2 &&
+          (lastSeq === 0 || lastSeq + 1 < keptFrom || head - lastSeq > SNAPSHOT_BEYOND)
+            ? deps.snapshot()
+            : undefined;
+        const parts = snapshot ? snapshotParts(snapshot.seq, snapshot.store) : [];
+        const notices = deps.notices();
+        if (protocol < 2 && lastSeq + 1 < keptFrom)
+          notices.push({
+            kind: 'text',
+            detail: `This wall predates protocol ${PROTOCOL_VERSION}: events before seq ${keptFrom} are not replayed; update the wall. 此大屏版本过旧，序号 ${keptFrom} 之前的事件不再重放，请升级。`,
+          });
         // The answer goes first, so the client knows how far behind it is while the replay runs.
         const answer: HelloReply = {
           city: deps.city,
           headSeq: log.headSeq,
           hubId: deps.hubId,
           logId: log.id,
-          notices: deps.notices(),
+          notices,
+          protocol: PROTOCOL_VERSION,
+          keptFrom,
+          closedKeptMs: deps.closedKeptMs,
+          ...(snapshot ? { snapshot: { seq: snapshot.seq, parts: parts.length } } : {}),
         };
         (reply as (answer: HelloReply) => void)(answer);
         const current = () => generation === helloGeneration && socket.connected;
-        await replays.run(() =>
-          current() ? replay(socket, deps, lastSeq + 1, current) : undefined,
-        );
+        await replays.run(async () => {
+          for (const part of parts) {
+            if (!current()) return;
+            socket.emit('snapshot', part);
+            await drained(socket);
+          }
+          if (current())
+            await replay(
+              socket,
+              deps,
+              (snapshot ? snapshot.seq : Math.max(lastSeq, keptFrom - 1)) + 1,
+              current,
+            );
+        });
       }),
     );
     // Wall bus messages go to the other PCs of the same wall, checked like any input.
@@ -139,6 +182,11 @@ export function attachWallSockets(deps: WallSocketDeps): void {
           return;
         }
         try {
+          if (request.data.from < log.keptFrom && (fetchProtocol.get(socket.id) ?? 1) >= 2) {
+            // Not kept in this run of the hub: a new hello is answered with a snapshot.
+            answer({ events: [], headSeq: log.headSeq, refused: 'too-old' });
+            return;
+          }
           const from = Math.max(1, request.data.from);
           const to = Math.min(request.data.to, from + MAX_FETCH - 1);
           if (to < from) {
@@ -153,6 +201,7 @@ export function attachWallSockets(deps: WallSocketDeps): void {
       }),
     );
     socket.on('disconnect', () => {
+      fetchProtocol.delete(socket.id);
       limiter.forget(socket.id);
       hellos.forget(socket.id);
     });

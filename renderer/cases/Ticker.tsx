@@ -25,7 +25,7 @@ export function Ticker({
           const category = e.category ? findCategory(e.category) : undefined;
           return (
             <li
-              key={e.seq}
+              key={`${e.seq}:${e.id}`}
               data-testid="ticker-row"
               data-case-id={e.id}
               data-seq={e.seq}

@@ -38,6 +38,10 @@ export function noticeText(notice: HubNotice, language: Language): string {
       return zh
         ? `历史数据库无法打开，日盘点/周分析/月通报暂不可用${notice.detail ? `（${notice.detail}）` : ''}`
         : `History database could not be opened: daily, weekly and monthly figures are unavailable${notice.detail ? ` (${notice.detail})` : ''}`;
+    case 'checkpoint-set-aside':
+      return zh
+        ? `数据中枢的状态检查点已损坏，已另存${notice.path ? `（${notice.path}）` : ''}，状态已按日志重建`
+        : `Hub checkpoint was damaged and set aside${notice.path ? ` in ${notice.path}` : ''}; the state was rebuilt from the log`;
     case 'text':
       return notice.detail ?? '';
   }
@@ -49,6 +53,7 @@ const FAULTS: Readonly<Record<HubFaultKind, readonly [string, string]>> = {
   'implausible-seq': ['数据中枢发送了不合理的事件序号', 'The hub sent an implausible event number'],
   'unservable-gap': ['数据中枢无法补齐缺失的事件', 'The hub could not fill in missed events'],
   'bad-fetch-reply': ['数据中枢的补齐应答格式错误', 'The hub answered a backfill malformed'],
+  'bad-snapshot': ['数据中枢发送的状态快照有误', 'The hub sent a malformed state snapshot'],
 };
 
 /** A hub fault the gateway saw, with how often: the wall then reconnects after a delay. */

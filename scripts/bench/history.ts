@@ -1,13 +1,17 @@
 /**
  * `npm run bench:history`: a year of a big city in the hub. For each size (1 M and 3.5 M events
  * by default) the demo city's cases are made by the simulator through the hub's own publish
- * path, once with the history database off (the design before it) and once per engine on; then
- * the hub is restarted on each folder and a fresh wall (lastSeq 0) takes in the whole picture
- * from it, and the month and day reports are run 50 times against
- * the database. Every phase runs in its own process so its RSS is its own. Printed and written
- * to build/bench-history.json; nothing here is asserted.
+ * path, once per engine (`none` is the hub without a history database); then the hub is
+ * restarted on each folder in each design and a fresh wall (lastSeq 0) takes in the whole
+ * picture from it: `whole-log` is the design before snapshots (the restart reads the whole log,
+ * the wall gets a replay of all of it, protocol 1), `checkpoint` the new one (the restart reads
+ * the checkpoint and the log's tail, the wall gets the live state and the events after it). The
+ * month and day reports are run 50 times against the database. Every phase runs in its own
+ * process so its RSS is its own. Printed and written to build/bench-history.json; nothing here
+ * is asserted.
  *
- *   BENCH_HISTORY_EVENTS=1000000,3500000  BENCH_HISTORY_ENGINES=duckdb,sqlite  BENCH_HISTORY_RUNS=50
+ *   BENCH_HISTORY_EVENTS=1000000,3500000  BENCH_HISTORY_ENGINES=duckdb,sqlite,none
+ *   BENCH_HISTORY_DESIGNS=whole-log,checkpoint  BENCH_HISTORY_RUNS=50
  *
  * SQLite is measured only where `better-sqlite3` can be loaded (it is not a dependency: it must
  * be compiled at install time; `npm i --no-save better-sqlite3@12.11.1` to compare).
@@ -29,6 +33,7 @@ import { parseHistoryQuery } from '../../shared/protocol/history';
 import { openSqliteHistory, sqliteAvailable } from './sqliteHistory';
 
 type Engine = 'none' | 'duckdb' | 'sqlite';
+type Design = 'whole-log' | 'checkpoint';
 const YEAR_START = Date.UTC(2025, 11, 1, 16, 0, 0); // 2025-12-02 00:00 in Zhaoqing
 const rssMb = () => Math.round(process.memoryUsage().rss / 1e6);
 
@@ -37,10 +42,11 @@ async function openStore(engine: Engine, dir: string): Promise<HistoryStore> {
   return openSqliteHistory(join(dir, 'history.sqlite'));
 }
 
-function hubOptions(engine: Engine, dir: string) {
+function hubOptions(engine: Engine, dir: string, design: Design = 'checkpoint') {
   return {
     city: DEMO_CITY,
     dataDir: dir,
+    ...(design === 'whole-log' ? { checkpointMs: false as const } : {}),
     history:
       engine === 'none'
         ? (false as const)
@@ -79,15 +85,22 @@ async function seedPhase(engine: Engine, dir: string, events: number) {
 }
 
 /** The hub started on the folder, then a fresh wall (its own process) taking in the whole picture. */
-async function restartPhase(engine: Engine, dir: string) {
+async function restartPhase(engine: Engine, dir: string, design: Design) {
   const start = performance.now();
-  const hub = await Hub.start(hubOptions(engine, dir));
+  const hub = await Hub.start(hubOptions(engine, dir, design));
   const seconds = (performance.now() - start) / 1000;
-  const result = { seconds: round(seconds), rssMb: rssMb(), cases: hub.store.size };
+  const result = {
+    seconds: round(seconds),
+    rssMb: rssMb(),
+    eventsRead: hub.logReport.loaded,
+    started: hub.stats().checkpoint.started,
+    liveCases: hub.store.size,
+  };
+  const protocol = design === 'whole-log' ? 1 : 2;
   const wall = await new Promise<string>((resolve, reject) =>
     execFile(
       process.execPath,
-      [...CHILD_ARGS, 'wall', engine, hub.url, String(hub.log.headSeq)],
+      [...CHILD_ARGS, 'wall', engine, hub.url, `${hub.log.headSeq},${protocol}`],
       { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
       (error, stdout) => (error ? reject(error) : resolve(stdout)),
     ),
@@ -102,10 +115,10 @@ async function restartPhase(engine: Engine, dir: string) {
 }
 
 /** A wall PC starting fresh (lastSeq 0): how long until it holds every event, and its RSS. */
-async function wallPhase(url: string, head: number) {
+async function wallPhase(url: string, head: number, protocol: number) {
   const store = new WallStore({ scheduler: () => undefined });
   const start = performance.now();
-  const gateway = new Gateway(store, { url });
+  const gateway = new Gateway(store, { url, protocol });
   gateway.start();
   let peak = rssMb();
   while (store.lastSeq < head) {
@@ -114,7 +127,13 @@ async function wallPhase(url: string, head: number) {
   }
   const seconds = (performance.now() - start) / 1000;
   gateway.stop();
-  return { seconds: round(seconds), rssMb: rssMb(), peakRssMb: peak, cases: store.cases.size };
+  return {
+    seconds: round(seconds),
+    rssMb: rssMb(),
+    peakRssMb: peak,
+    cases: store.cases.size,
+    snapshots: store.diagnostics.snapshots,
+  };
 }
 
 /** The month report (street × category, month-on-month) and the day report (by hour; by department). */
@@ -186,8 +205,12 @@ async function main() {
   const [phase, engine, dir, extra] = process.argv.slice(2) as [string, Engine, string, string];
   if (phase === 'seed')
     return console.log(JSON.stringify(await seedPhase(engine, dir, Number(extra))));
-  if (phase === 'restart') return console.log(JSON.stringify(await restartPhase(engine, dir)));
-  if (phase === 'wall') return console.log(JSON.stringify(await wallPhase(dir, Number(extra))));
+  if (phase === 'restart')
+    return console.log(JSON.stringify(await restartPhase(engine, dir, extra as Design)));
+  if (phase === 'wall') {
+    const [head, protocol] = extra.split(',').map(Number) as [number, number];
+    return console.log(JSON.stringify(await wallPhase(dir, head, protocol)));
+  }
   if (phase === 'report') {
     const [runs, endMs] = extra.split(',').map(Number) as [number, number];
     return console.log(JSON.stringify(await reportPhase(engine, dir, runs, endMs)));
@@ -195,6 +218,9 @@ async function main() {
 
   const sizes = (process.env.BENCH_HISTORY_EVENTS ?? '1000000,3500000').split(',').map(Number);
   const wanted = (process.env.BENCH_HISTORY_ENGINES ?? 'duckdb,sqlite').split(',') as Engine[];
+  const designs = (process.env.BENCH_HISTORY_DESIGNS ?? 'whole-log,checkpoint').split(
+    ',',
+  ) as Design[];
   const engines = wanted.filter((e) => e !== 'sqlite' || sqliteAvailable());
   if (wanted.includes('sqlite') && !engines.includes('sqlite'))
     console.log(
@@ -203,11 +229,13 @@ async function main() {
   const runs = Number(process.env.BENCH_HISTORY_RUNS ?? 50);
   const results: Record<string, unknown> = {};
   for (const size of sizes) {
-    for (const engine of ['none', ...engines] as Engine[]) {
+    for (const engine of engines) {
       const dir = await mkdtemp(join(tmpdir(), `citywall-bench-history-${engine}-`));
       try {
         const seed = child('seed', engine, dir, String(size)) as { endMs: number };
-        const restart = child('restart', engine, dir, '');
+        const restart = Object.fromEntries(
+          designs.map((design) => [design, child('restart', engine, dir, design)]),
+        );
         const report =
           engine === 'none' ? undefined : child('report', engine, dir, `${runs},${seed.endMs}`);
         results[`${size}/${engine}`] = { seed, restart, ...(report ? { report } : {}) };

@@ -81,6 +81,8 @@ export interface CaseStoreSnapshot {
   readonly days?: Readonly<Record<number, KpiCounters>>;
   readonly alarms: readonly AlarmRecord[];
   readonly cameras: Readonly<Record<string, boolean>>;
+  /** Where the days of `days` begin (absent: the store's own setting stays). */
+  readonly utcOffsetMinutes?: number;
 }
 
 const ACTION_OF: Readonly<Record<string, CaseAction>> = {
@@ -369,6 +371,21 @@ export class CaseStore {
     return true;
   }
 
+  /**
+   * Forgets the closed and voided cases that took their last step before `before` (the live
+   * store keeps recent ones for the board; the history database keeps them all). Returns how many.
+   */
+  evictClosedBefore(before: number): number {
+    let evicted = 0;
+    for (const record of this.cases.values())
+      if (record.updatedAt < before && TERMINAL_STATES.has(record.state)) {
+        this.cases.delete(record.id);
+        this.bump(record.state, -1);
+        evicted += 1;
+      }
+    return evicted;
+  }
+
   /** The city's extent, once the hub has told it; reports outside it are refused. */
   setBounds(bounds: Bounds | undefined): void {
     this.bounds = bounds;
@@ -450,12 +467,14 @@ export class CaseStore {
   }
 
   snapshot(): CaseStoreSnapshot {
+    const days = [...this.days];
     return {
       cases: [...this.cases.values()].map((c) => ({ ...c })),
       counters: { ...this.counters },
-      days: Object.fromEntries([...this.days].map(([day, e]) => [day, { ...e.counters }])),
+      days: Object.fromEntries(days.map(([day, e]) => [day, { ...e.counters }])),
       alarms: [...this.alarms.values()].map((a) => ({ ...a })),
       cameras: Object.fromEntries(this.cameras),
+      utcOffsetMinutes: this.offsetMs / 60_000,
     };
   }
 
@@ -475,6 +494,9 @@ export class CaseStore {
       }
     }
     this.counters = { ...snapshot.counters };
+    // The days were counted at the snapshot's offset; counting them again from the cases is not
+    // possible once closed cases have left the store.
+    if (snapshot.utcOffsetMinutes !== undefined) this.offsetMs = snapshot.utcOffsetMinutes * 60_000;
     this.days.clear();
     // Overdue cases are counted again by the tick below.
     for (const [day, counters] of Object.entries(snapshot.days ?? {}))

@@ -76,6 +76,31 @@ describe('StoreBridge + mirror', () => {
     expect(mirror.cases.kpis().reported).toBe(1);
     expect(mirror.lastSeq).toBe(1);
   });
+
+  it('when the gateway takes the hub’s snapshot, every window takes a new snapshot too', async () => {
+    const { frames, source, bridge, sequencer } = gatewaySide();
+    for (let i = 1; i <= 3; i += 1)
+      sequencer.receive([makeEnvelope(i, min(i), reported(`A${i}`, min(i)))]);
+    const mirror = new WallStore({ scheduler: () => undefined });
+    mirrorInto(mirror, bridge);
+    await flushPromises();
+    frames.frame();
+    expect(mirror.lastSeq).toBe(3);
+    // The hub's live state at seq 500 replaces the gateway's (another store: seqs alone cannot tell).
+    const hub = new WallStore({ scheduler: () => undefined });
+    hub.ingest(makeEnvelope(1, min(0), reported('H', min(0))));
+    source.restoreFromHub(hub.cases.snapshot(), 500);
+    sequencer.reset();
+    sequencer.receive([makeEnvelope(501, min(9), step('case.registered', 'H', min(9)))]);
+    frames.frame();
+    await flushPromises();
+    frames.frame();
+    expect(mirror.epoch).toBe(source.epoch);
+    expect(mirror.lastSeq).toBe(501);
+    expect(mirror.cases.get('A1')).toBeUndefined();
+    expect(mirror.cases.get('H')?.state).toBe('registered');
+    expect(mirror.cases.snapshot()).toEqual(source.cases.snapshot());
+  });
 });
 
 describe('mirror and the city', () => {

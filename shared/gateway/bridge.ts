@@ -61,6 +61,7 @@ export class StoreBridge implements WallBridge {
     const batch: WallBatch = {
       events,
       lastSeq: this.store.lastSeq,
+      epoch: this.store.epoch,
       connection: this.store.connection,
       diagnostics: structuredClone(this.store.diagnostics),
       ...(this.store.city ? { city: this.store.city } : {}),

@@ -3,7 +3,12 @@ import type { HubNotice } from '../protocol/wire';
 
 /** Ways a hub was seen to misbehave; the gateway reconnects with backoff after each. */
 export type HubFaultKind =
-  'bad-hello' | 'no-hello' | 'implausible-seq' | 'unservable-gap' | 'bad-fetch-reply';
+  | 'bad-hello'
+  | 'no-hello'
+  | 'implausible-seq'
+  | 'unservable-gap'
+  | 'bad-fetch-reply'
+  | 'bad-snapshot';
 
 /** What the wall has taken in and refused, for the diagnostics panel and the tests. */
 export interface Diagnostics {
@@ -13,6 +18,8 @@ export interface Diagnostics {
   gapsDetected: number;
   gapsFilled: number;
   reconnects: number;
+  /** Times the wall took the hub's live state instead of a replay (fresh, or too far behind). */
+  snapshots: number;
   /** Seqs the hub no longer had when asked (a damaged hub log): skipped, never waited on forever. */
   lost: number;
   rejectedByReason: Partial<Record<RejectReason, number>>;
@@ -33,6 +40,7 @@ export function emptyDiagnostics(): Diagnostics {
     gapsDetected: 0,
     gapsFilled: 0,
     reconnects: 0,
+    snapshots: 0,
     lost: 0,
     rejectedByReason: {},
     hubNotices: [],

@@ -1,10 +1,12 @@
 import { io, type Socket } from 'socket.io-client';
 import { checkBusMessage, type BusMessage } from '../bus/messages';
 import type { Envelope } from '../protocol/envelope';
+import { SnapshotAssembler } from '../protocol/snapshot';
 import {
   fetchReplySchema,
   helloReplySchema,
   MAX_FETCH,
+  PROTOCOL_VERSION,
   WALL_NAMESPACE,
   type ClientToServer,
   type ServerToClient,
@@ -33,6 +35,11 @@ export interface GatewayOptions {
   readonly helloTimeoutMs?: number;
   /** How long the wall may stay behind with nothing arriving before it asks the hub itself. */
   readonly stallMs?: number;
+  /**
+   * The protocol to speak (default `PROTOCOL_VERSION`); 1 asks for a replay of everything the hub
+   * keeps instead of a snapshot (`bench:history` compares the two).
+   */
+  readonly protocol?: number;
   /** Extra socket.io-client options (transports, a custom path). */
   readonly socketOptions?: Record<string, unknown>;
   /** Called with every envelope the store applied, in order (tests and the IPC bridge use it). */
@@ -67,6 +74,8 @@ export class Gateway {
   private logId: string | undefined;
   /** Counts connections: an answer that arrives for an earlier one is ignored. */
   private connection = 0;
+  /** The hub's snapshot being received on this connection; events wait until it is whole. */
+  private snapshot: SnapshotAssembler | undefined;
 
   constructor(
     private readonly store: WallStore,
@@ -90,7 +99,10 @@ export class Gateway {
       const message = checkBusMessage(raw);
       if (message) for (const listener of this.busListeners) listener(message);
     });
+    this.socket.on('snapshot', (raw) => this.onSnapshotPart(raw));
     this.socket.on('events', (batch) => {
+      // Before the snapshot is whole the hub sends none; any that come are fetched again after it.
+      if (this.snapshot) return;
       const outcome = this.sequencer.receive(batch);
       if (outcome.implausibleSeq !== undefined)
         return this.hubFault(
@@ -150,9 +162,11 @@ export class Gateway {
   private onConnect(): void {
     this.fillInFlight = false;
     this.greeted = false;
+    this.snapshot = undefined;
     const connection = ++this.connection;
     const hello = {
       lastSeq: this.store.lastSeq,
+      protocol: this.options.protocol ?? PROTOCOL_VERSION,
       ...(this.options.node ? { node: this.options.node } : {}),
       ...(this.options.wall ? { wall: this.options.wall } : {}),
     };
@@ -179,9 +193,39 @@ export class Gateway {
         this.reconnectBackoff.reset();
         this.store.setCity(reply.city);
         this.store.diagnostics.hubNotices = [...(reply.notices ?? [])];
+        if (reply.closedKeptMs !== undefined) this.store.closedKeptMs = reply.closedKeptMs;
         this.sequencer.targetSeq = Math.max(this.sequencer.targetSeq, reply.headSeq);
+        if (reply.snapshot) {
+          if (reply.snapshot.seq > reply.headSeq)
+            return this.hubFault('bad-snapshot', "a snapshot beyond the hub's own head");
+          this.snapshot = new SnapshotAssembler(reply.snapshot.seq, reply.snapshot.parts);
+          this.store.setConnection('filling-gap');
+          // A snapshot that never completes is a broken hub, not a reason to wait forever.
+          clearTimeout(this.stallTimer);
+          this.stallTimer = setTimeout(() => {
+            if (this.snapshot && connection === this.connection)
+              this.hubFault('bad-snapshot', 'the snapshot did not arrive whole in time');
+          }, this.options.helloTimeoutMs ?? 30_000);
+          return;
+        }
         this.afterReceive();
       });
+  }
+
+  /** A part of the hub's live state; once whole, it replaces the store and the events follow. */
+  private onSnapshotPart(raw: unknown): void {
+    const assembler = this.snapshot;
+    if (!assembler || !this.greeted) return;
+    const outcome = assembler.add(raw);
+    if (!outcome) return;
+    this.snapshot = undefined;
+    if ('error' in outcome) return this.hubFault('bad-snapshot', outcome.error);
+    const target = this.sequencer.targetSeq;
+    this.sequencer.reset();
+    this.store.restoreFromHub(outcome.done, assembler.seq);
+    this.sequencer.targetSeq = Math.max(target, assembler.seq);
+    clearTimeout(this.stallTimer);
+    this.afterReceive();
   }
 
   private onDisconnect(reason: string): void {
@@ -239,6 +283,7 @@ export class Gateway {
   /** Asks the hub for what is missing between what we hold and what we have seen. */
   private requestFill(stalled = false): void {
     if (this.fillInFlight || !this.socket.connected || this.fillTimer !== undefined) return;
+    if (this.snapshot) return;
     const range =
       this.sequencer.missingRange(MAX_FETCH) ??
       (stalled
@@ -261,6 +306,11 @@ export class Gateway {
           if (!parsed.success)
             return this.hubFault('bad-fetch-reply', parsed.error.issues[0]?.message ?? 'malformed');
           const reply = parsed.data;
+          if (reply.refused === 'too-old') {
+            // The hub no longer keeps what we miss: a new hello brings its live state instead.
+            this.socket.disconnect().connect();
+            return;
+          }
           const outcome = this.sequencer.receive(reply.events);
           if (outcome.implausibleSeq !== undefined)
             return this.hubFault('implausible-seq', `fetch returned seq ${outcome.implausibleSeq}`);

@@ -17,7 +17,8 @@ export interface MirrorOptions {
  * (IPC, or a call in the same page), so seq alone tells what is new. A snapshot that fails is
  * asked for again with backoff, and the window says so (`store.mirror`); the batches that
  * arrive meanwhile are kept up to a bound, past which they are dropped and a fresh snapshot,
- * which holds them, is taken instead.
+ * which holds them, is taken instead. A batch of another epoch (the gateway's store was
+ * replaced by the hub's snapshot) makes the window take a new snapshot too.
  */
 export function mirrorInto(
   store: WallStore,
@@ -50,6 +51,15 @@ export function mirrorInto(
   };
 
   const unsubscribe = bridge.onBatch((batch) => {
+    if (ready && batch.epoch !== store.epoch) {
+      // The gateway's store was replaced (the hub's snapshot, another log): start again from it.
+      ready = false;
+      early = [];
+      earlyEvents = 0;
+      store.mirror = { ready: false, failures: store.mirror.failures };
+      load();
+      return;
+    }
     if (ready) return apply(batch);
     earlyEvents += batch.events.length;
     if (earlyEvents > maxEarly) {
@@ -70,6 +80,8 @@ export function mirrorInto(
         if (stopped) return;
         if (overflowed) return load();
         store.restore(snapshot);
+        // Batches of an earlier epoch belong to a store the snapshot replaced.
+        early = early.filter((b) => b.epoch === snapshot.epoch);
         ready = true;
         store.mirror = { ready: true, failures: store.mirror.failures };
         for (const batch of early) apply(batch);

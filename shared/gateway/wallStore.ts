@@ -5,6 +5,7 @@ import {
   type CaseStoreOptions,
   type CaseStoreSnapshot,
 } from '../domain/caseStore';
+import type { CaseState } from '../domain/lifecycle';
 import type { Envelope } from '../protocol/envelope';
 import type { CityInfo } from '../protocol/wire';
 import { countRejection, emptyDiagnostics, type Diagnostics } from './diagnostics';
@@ -26,6 +27,9 @@ export interface TickerEntry {
 /** Everything a window needs to start showing the wall at once. */
 export interface WallSnapshot {
   readonly lastSeq: number;
+  /** Bumped whenever the store was replaced rather than continued (see `WallStore.epoch`). */
+  readonly epoch: number;
+  readonly closedKeptMs: number;
   readonly cases: CaseStoreSnapshot;
   readonly recent: readonly TickerEntry[];
   readonly connection: ConnectionState;
@@ -34,6 +38,26 @@ export interface WallSnapshot {
 }
 
 const RECENT = 60;
+
+/** How long a closed case stays on the wall after its last step, unless the hub says otherwise. */
+export const DEFAULT_CLOSED_KEPT_MS = 24 * 3_600_000;
+/** Closed cases are let go once a minute, on the store's clock. */
+const EVICT_EVERY_MS = 60_000;
+
+/** The ticker event a case's state was reached by (the ticker of a snapshot, read from its cases). */
+const EVENT_OF_STATE: Readonly<Record<CaseState, Envelope['type']>> = {
+  reported: 'case.reported',
+  registered: 'case.registered',
+  voided: 'case.voided',
+  dispatched: 'case.dispatched',
+  handling: 'case.accepted',
+  extended: 'case.extended',
+  suspended: 'case.suspended',
+  handled: 'case.handled',
+  verified: 'case.verified',
+  reworked: 'case.reworked',
+  closed: 'case.closed',
+};
 
 /**
  * The wall's state outside React: the case store plus sequence, ticker, connection and
@@ -45,6 +69,13 @@ export class WallStore {
   connection: ConnectionState = 'connecting';
   diagnostics: Diagnostics = emptyDiagnostics();
   city: CityInfo | undefined;
+  /**
+   * Changes when the store is replaced instead of continued (another log, the hub's snapshot):
+   * a window mirroring it must take a new snapshot, since seqs alone no longer tell what it lacks.
+   */
+  epoch = 0;
+  /** How long closed cases stay (the hub says in its welcome). */
+  closedKeptMs = DEFAULT_CLOSED_KEPT_MS;
   /** Bumped on every change; views compare it instead of deep-comparing state. */
   version = 0;
   /** Whether this window's copy has its snapshot yet, and how often asking for it failed. */
@@ -144,9 +175,16 @@ export class WallStore {
       now: Date.now,
     },
   ): () => void {
+    let lastEvict = timers.now();
     const step = () => {
       const before = this.cases.overdueCount;
-      this.cases.tick(timers.now());
+      const now = timers.now();
+      this.cases.tick(now);
+      if (now - lastEvict >= EVICT_EVERY_MS) {
+        lastEvict = now;
+        // The wall holds open cases and recent closures only, whatever the length of the log.
+        if (this.cases.evictClosedBefore(now - this.closedKeptMs) > 0) this.changed();
+      }
       // Listeners hear of it when the overdue set changed; countdowns keep their own second.
       if (this.cases.overdueCount !== before) this.changed();
     };
@@ -182,6 +220,8 @@ export class WallStore {
   snapshot(): WallSnapshot {
     return {
       lastSeq: this.lastSeq,
+      epoch: this.epoch,
+      closedKeptMs: this.closedKeptMs,
       cases: this.cases.snapshot(),
       recent: this.recentEvents(),
       connection: this.connection,
@@ -193,6 +233,7 @@ export class WallStore {
   /** Forgets every case and the sequence (the hub's log was replaced). */
   clear(): void {
     this.lastSeq = 0;
+    this.epoch += 1;
     this.cases.restore(
       { cases: [], counters: emptyCounters(), alarms: [], cameras: {} },
       Date.now(),
@@ -201,8 +242,33 @@ export class WallStore {
     this.changed();
   }
 
+  /**
+   * Takes the hub's live state at `seq` in place of everything held (a fresh wall, or one too
+   * far behind to replay); the events after `seq` follow. The ticker starts from the cases'
+   * latest steps.
+   */
+  restoreFromHub(snapshot: CaseStoreSnapshot, seq: number, now = Date.now()): void {
+    this.lastSeq = seq;
+    this.epoch += 1;
+    this.cases.restore(snapshot, now);
+    this.recent = [...snapshot.cases]
+      .sort((a, b) => b.updatedAt - a.updatedAt)
+      .slice(0, RECENT)
+      .map((c) => ({
+        seq,
+        at: c.updatedAt,
+        type: EVENT_OF_STATE[c.state],
+        id: c.id,
+        category: c.category,
+      }));
+    this.diagnostics.snapshots += 1;
+    this.changed();
+  }
+
   restore(snapshot: WallSnapshot, now = Date.now()): void {
     this.lastSeq = snapshot.lastSeq;
+    this.epoch = snapshot.epoch;
+    this.closedKeptMs = snapshot.closedKeptMs;
     this.cases.restore(snapshot.cases, now);
     this.recent = [...snapshot.recent];
     this.connection = snapshot.connection;

@@ -33,6 +33,8 @@ export interface WindowInfo {
 export interface WallBatch {
   readonly events: readonly Envelope[];
   readonly lastSeq: number;
+  /** The store's epoch (`WallStore.epoch`): another one means take a new snapshot. */
+  readonly epoch: number;
   readonly connection: ConnectionState;
   readonly diagnostics: Diagnostics;
   readonly city?: CityInfo;

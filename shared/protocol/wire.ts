@@ -8,6 +8,13 @@ import { wellFormedText } from './text';
  */
 export const WALL_NAMESPACE = '/wall';
 
+/**
+ * 2: a wall that starts fresh (lastSeq 0), or is older or further behind than the hub replays,
+ * gets the live state at a seq S in `snapshot` messages, then the events after S. A wall that
+ * says no protocol is taken for 1 and gets a replay from the oldest event the hub keeps.
+ */
+export const PROTOCOL_VERSION = 2;
+
 /** The city the hub serves, told in its welcome. */
 export interface CityInfo {
   readonly id: string;
@@ -24,6 +31,8 @@ export interface HelloRequest {
   readonly node?: string;
   /** The wall this PC belongs to: wall bus messages reach the PCs of the same wall. */
   readonly wall?: string;
+  /** The protocol this wall speaks (absent: 1, before snapshots). */
+  readonly protocol?: number;
 }
 
 /** What a hub wants the wall to show about itself; the wall words it in the person's language. */
@@ -36,6 +45,7 @@ export interface HubNotice {
     | 'write-failing'
     | 'history-rebuilt'
     | 'history-unavailable'
+    | 'checkpoint-set-aside'
     | 'text';
   readonly count?: number;
   /** A file the notice is about (where the damaged original was kept, the new log). */
@@ -56,6 +66,14 @@ export interface HelloReply {
   readonly logId?: string;
   /** Problems the hub wants the wall to show (e.g. log lines it had to set aside). */
   readonly notices?: readonly HubNotice[];
+  /** The protocol the hub speaks (absent: 1). */
+  readonly protocol?: number;
+  /** The oldest seq the hub can replay or fetch; older ones are only in its snapshot. */
+  readonly keptFrom?: number;
+  /** A snapshot at `seq` follows in `parts` `snapshot` messages, then the events after `seq`. */
+  readonly snapshot?: { readonly seq: number; readonly parts: number };
+  /** How long a closed case stays in the live state after its last step (the wall forgets it too). */
+  readonly closedKeptMs?: number;
 }
 
 export interface FetchRequest {
@@ -73,8 +91,11 @@ export interface FetchReply {
    * a hole there. Absent from older hubs: then the answer covers [from, to] once headSeq ≥ to.
    */
   readonly through?: number;
-  /** Why nothing was served (too many fetches at once): ask again later. */
-  readonly refused?: 'busy' | 'bad-request';
+  /**
+   * Why nothing was served: too many fetches at once (ask again later), a malformed request, or
+   * seqs older than the hub keeps (say hello again: the answer is a snapshot).
+   */
+  readonly refused?: 'busy' | 'bad-request' | 'too-old';
 }
 
 /** The most a single fetch returns; the client asks again for the rest. */
@@ -93,6 +114,7 @@ export const helloRequestSchema = z.object({
   lastSeq: seq,
   node: shortText(64).optional(),
   wall: shortText(64).optional(),
+  protocol: z.number().int().min(1).max(1_000).optional(),
 });
 
 export const fetchRequestSchema = z.object({ from: seq, to: seq });
@@ -132,6 +154,7 @@ const noticeSchema = z.union([
       'write-failing',
       'history-rebuilt',
       'history-unavailable',
+      'checkpoint-set-aside',
       'text',
     ]),
     count: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
@@ -146,17 +169,23 @@ export const helloReplySchema = z.object({
   hubId: shortText(64),
   logId: shortText(64).optional(),
   notices: z.array(noticeSchema).max(20).optional(),
+  protocol: z.number().int().min(1).max(1_000).optional(),
+  keptFrom: seq.optional(),
+  snapshot: z.object({ seq, parts: z.number().int().min(1).max(10_000) }).optional(),
+  closedKeptMs: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 
 export const fetchReplySchema = z.object({
   events: z.array(z.unknown()).max(MAX_FETCH),
   headSeq: seq,
   through: seq.optional(),
-  refused: z.enum(['busy', 'bad-request']).optional(),
+  refused: z.enum(['busy', 'bad-request', 'too-old']).optional(),
 });
 
 export interface ServerToClient {
   events: (batch: readonly unknown[]) => void;
+  /** Part of the live state at a seq (protocol 2; see `shared/protocol/snapshot.ts`). */
+  snapshot: (part: unknown) => void;
   /** A wall bus message from another PC of the same wall. */
   bus: (message: unknown) => void;
 }

@@ -34,6 +34,7 @@ export interface HistoryWriterStats {
  */
 export class HistoryWriter {
   private readonly shadow: CaseStore;
+  private readonly storeOptions: { deadlines?: DeadlineTable };
   private pending = new Map<string, CaseRow>();
   private pendingSeq = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -48,43 +49,72 @@ export class HistoryWriter {
     private readonly logId: string,
     options: HistoryWriterOptions = {},
   ) {
-    this.shadow = new CaseStore(options.deadlines ? { deadlines: options.deadlines } : {});
+    this.storeOptions = options.deadlines ? { deadlines: options.deadlines } : {};
+    this.shadow = new CaseStore(this.storeOptions);
     this.flushMs = options.flushMs ?? 500;
     this.maxPending = options.maxPending ?? 20_000;
   }
 
   /**
-   * Brings the database up to the log at start. `cases` is the hub's store rebuilt from the
-   * whole log (everything in it is on disk); `entries` the log itself, to find what changed
-   * after the database's seq. A database of another log, or ahead of this one, is rebuilt.
+   * Brings the database up to the log at start. `cases` is the hub's store at the log's head
+   * (everything in it is on disk), `tail` the events the hub read at start (all of the log, or
+   * those after its checkpoint). When the database stands within the tail, the cases the tail
+   * changed are written from the store; a database of another log, ahead of this one, or older
+   * than the tail is cleared and written again from the whole log, streamed (`readAll`).
    */
   async catchUp(
     cases: Pick<CaseStore, 'allCases' | 'get'>,
-    entries: readonly Envelope[],
+    tail: readonly Envelope[],
     headSeq: number,
+    readAll: () => AsyncIterable<Envelope>,
   ): Promise<void> {
     const open: CaseRecord[] = [];
     for (const record of cases.allCases())
       if (!TERMINAL_STATES.has(record.state)) open.push(record);
     this.shadow.restore({ cases: open, counters: emptyCounters(), alarms: [], cameras: {} }, 0);
     const at = await this.store.position();
-    if (at.logId !== this.logId || at.seq > headSeq) {
+    const tailFrom = tail[0]?.seq ?? headSeq + 1;
+    const sameLog = at.logId === this.logId && at.seq <= headSeq;
+    if (!sameLog || at.seq + 1 < tailFrom) {
       if (at.seq > 0 || at.logId !== '')
         this.stats.rebuilt =
-          at.logId !== this.logId ? 'the log was replaced' : 'the database was ahead of the log';
+          at.logId !== this.logId
+            ? 'the log was replaced'
+            : at.seq > headSeq
+              ? 'the database was ahead of the log'
+              : 'the database was behind the checkpoint';
       await this.store.clear();
-      for (const record of cases.allCases()) this.pending.set(record.id, caseRow(record));
+      this.stats.seq = 0;
+      await this.writeFromLog(readAll(), headSeq);
     } else {
       const changed = new Set<string>();
-      for (const e of entries) if (e.seq > at.seq) addCaseId(changed, e);
+      for (const e of tail) if (e.seq > at.seq) addCaseId(changed, e);
       for (const id of changed) {
         const record = cases.get(id);
         if (record) this.pending.set(id, caseRow(record));
       }
+      this.stats.seq = at.seq;
     }
     this.pendingSeq = headSeq;
-    this.stats.seq = at.logId === this.logId && at.seq <= headSeq ? at.seq : 0;
     await this.flush();
+  }
+
+  /** Every case of the log through `headSeq`, by a store of its own, written as it goes. */
+  private async writeFromLog(events: AsyncIterable<Envelope>, headSeq: number): Promise<void> {
+    const replay = new CaseStore(this.storeOptions);
+    for await (const e of events) {
+      if (e.seq > headSeq) break;
+      const applied = replay.apply(e);
+      if (applied.ok && applied.caseId) {
+        const record = replay.get(applied.caseId) as CaseRecord;
+        this.pending.set(record.id, caseRow(record));
+        if (TERMINAL_STATES.has(record.state)) replay.evict(record.id);
+      }
+      if (this.pending.size >= this.maxPending) {
+        this.pendingSeq = e.seq;
+        await this.flush();
+      }
+    }
   }
 
   /** The durable events, in seq order, as the hub sends them to the walls. */

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
+import { emptyCounters } from '../../../shared/domain/kpi';
 import { min, reported, step } from '../../../shared/domain/testEvents';
 import { Gateway } from '../../../shared/gateway/gateway';
 import { WallStore } from '../../../shared/gateway/wallStore';
@@ -163,6 +164,39 @@ describe('a broken hub', () => {
       expect(store.diagnostics.lastHubFault?.kind).toBe('bad-hello');
       expect(store.city).toBeUndefined();
       expect(store.connection).not.toBe('filling-gap');
+    }
+  });
+
+  it('a snapshot malformed, out of order or never finished is a fault; the store stays as it was', async () => {
+    const part0 = {
+      seq: 2,
+      part: 0,
+      parts: 2,
+      cases: [],
+      state: { counters: emptyCounters(), alarms: [], cameras: {} },
+    };
+    const scripts: ((socket: Socket) => void)[] = [
+      (socket) => socket.emit('snapshot', { ...part0, cases: [{ id: 'X', state: 'teleported' }] }),
+      (socket) => socket.emit('snapshot', { ...part0, part: 1 }),
+      (socket) => socket.emit('snapshot', { ...part0, seq: 9 }),
+      (socket) => socket.emit('snapshot', part0), // and part 1 never comes
+    ];
+    for (const afterHello of scripts) {
+      const hub = await fakeHub({
+        hello: () => ({
+          city: TEST_CITY,
+          headSeq: 2,
+          hubId: 'h',
+          logId: 'log-1',
+          snapshot: { seq: 2, parts: 2 },
+        }),
+        afterHello,
+      });
+      const { store } = wall(hub);
+      await until(() => store.diagnostics.hubFaults >= 1, 5_000, 'the fault');
+      expect(store.diagnostics.lastHubFault?.kind).toBe('bad-snapshot');
+      expect(store.diagnostics.snapshots).toBe(0);
+      expect(store.lastSeq).toBe(0);
     }
   });
 

@@ -50,6 +50,9 @@ async function startCli(dataDir: string, port: number): Promise<ChildProcess> {
       '60',
       '--history',
       '0.05',
+      // Checkpoints every second: the kills land during or between them.
+      '--checkpoint-every',
+      '1s',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -119,6 +122,16 @@ describe('kill -9 under load', () => {
     // log exactly once, each row what the log's events make of it.
     const restarted = await Hub.start({ city: DEMO_CITY, dataDir: dir });
     expect(restarted.stats().history).toMatchObject({ seq: restarted.log.headSeq, errors: 0 });
+    // Killed with checkpoints on disk, it started from one, and its state is the whole log's.
+    expect(restarted.stats().checkpoint.started).toBe('checkpoint');
+    const wholeLog = new CaseStore({ bounds: DEMO_CITY.bounds });
+    for (const line of lines) wholeLog.apply(JSON.parse(line) as Envelope);
+    expect(restarted.store.kpis()).toEqual(wholeLog.kpis());
+    const openOf = (s: CaseStore) =>
+      [...s.allCases()]
+        .filter((c) => c.state !== 'closed' && c.state !== 'voided')
+        .sort((x, y) => x.id.localeCompare(y.id));
+    expect(openOf(restarted.store)).toEqual(openOf(wholeLog));
     await restarted.close();
     const replayed = new CaseStore();
     for (const line of lines) replayed.apply(JSON.parse(line) as Envelope);
