@@ -1,5 +1,6 @@
 import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TERMINAL_STATES } from '../../shared/domain/lifecycle';
 import type { CaseStore } from '../../shared/domain/caseStore';
@@ -57,7 +58,7 @@ describe('checkpoint and tail', () => {
   it('a restart reads only the tail and stands where a whole-log start stands', async () => {
     const { dir, cleanup } = await tempDir();
     cleanups.push(cleanup);
-    const source = lifecycleEvents(6_000);
+    const source = lifecycleEvents(6_000, 'C', { closing: true });
     const first = await startHub(dir);
     await publishAll(first, take(source, 4_000));
     await first.close();
@@ -159,6 +160,49 @@ describe('checkpoint and tail', () => {
     expect(hub.stats().checkpoint.started).toBe('whole-log');
     expect(hub.stats().checkpoint.startedWhy).toBe('the checkpoint is of another log');
     expect(hub.logReport.loaded).toBe(2_000);
+  });
+
+  it('a history database older than the checkpoint took (a copy put back) is written again', async () => {
+    const { dir, cleanup } = await tempDir();
+    cleanups.push(cleanup);
+    const withHistory = { history: undefined, historyFlushMs: 20 } as Partial<HubOptions>;
+    const first = await startHub(dir, withHistory);
+    const events = [...lifecycleEvents(3_000, 'C', { closing: true })];
+    await publishAll(first, events);
+    await first.close();
+    cleanups.pop();
+    // A database put back from an older copy: at an earlier seq (before the last 15 closures),
+    // without the rows of the cases touched since, which the checkpoint no longer holds.
+    const closures = events.flatMap((e, i) => (e.type === 'case.closed' ? [i] : []));
+    const cut = closures.at(-15) as number; // seq cut + 1 is the 15th-last closure These events are days old, so
+    // their closed cases leave the live state at once: the rows must be taken before that.
+    const touched = new Set(events.slice(cut).map((e) => (e.payload as { caseId: string }).caseId));
+    const db = await DuckDBInstance.create(join(dir, 'history.duckdb'));
+    const connection = await db.connect();
+    const ids = [...touched].map((id) => `'${id}'`).join(',');
+    await connection.run(`DELETE FROM cases WHERE id IN (${ids})`);
+    await connection.run(`UPDATE meta SET value = '${cut}' WHERE key = 'seq'`);
+    connection.closeSync();
+    db.closeSync();
+
+    const hub = await startHub(dir, withHistory);
+    expect(hub.stats().checkpoint.started).toBe('checkpoint');
+    expect(hub.stats().history).toMatchObject({ seq: 3_000 });
+    const closedInTail = events
+      .slice(cut)
+      .filter((e) => e.type === 'case.closed')
+      .map((e) => (e.payload as { caseId: string }).caseId);
+    expect(closedInTail.length).toBe(15);
+    expect(cut).toBeGreaterThan(2_500); // inside the tail the restart reads
+    // Closed days ago: gone from the live state, kept in the history.
+    expect(closedInTail.every((id) => hub.store.get(id) === undefined)).toBe(true);
+    expect(hub.stats().history).toMatchObject({
+      rebuilt: 'the database was older than the checkpoint',
+    });
+    const answer = await fetch(`${hub.url}/api/history?period=range&from=2026-11-23&to=2026-11-24`);
+    const body = (await answer.json()) as { total: { reported: number; closed: number } };
+    expect(body.total.reported).toBe(first.store.kpis().reported);
+    expect(body.total.closed).toBe(first.store.kpis().closed);
   });
 
   it('a history database older than the checkpoint is written again from the whole log', async () => {

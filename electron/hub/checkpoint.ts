@@ -17,6 +17,11 @@ export interface Checkpoint {
   readonly seq: number;
   /** Where a restart starts reading the log (at or before `seq + 1`). */
   readonly tail: TailStart;
+  /**
+   * The seq the history database held when the checkpoint was taken: the store below holds the
+   * cases whose rows it lacked. A database found older than this was restored from elsewhere.
+   */
+  readonly historySeq: number;
   readonly savedAt: number;
   readonly store: CaseStoreSnapshot;
 }
@@ -29,6 +34,7 @@ const checkpointSchema = z
     logId: z.string().min(8).max(64),
     seq,
     tail: z.object({ seq: seq.min(1), offset: seq }),
+    historySeq: seq,
     savedAt: z.number().finite(),
     store: caseStoreSnapshotSchema,
   })

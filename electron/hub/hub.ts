@@ -6,6 +6,7 @@ import { Server, type Namespace } from 'socket.io';
 import {
   CaseStore,
   DEFAULT_UTC_OFFSET_MINUTES,
+  type CaseRecord,
   type CaseStoreSnapshot,
 } from '../../shared/domain/caseStore';
 import type { DeadlineTable } from '../../shared/domain/deadlines';
@@ -151,6 +152,14 @@ export class Hub {
     evicted: 0,
   };
   private lastSnapshot: { seq: number; store: CaseStoreSnapshot } | undefined;
+  /**
+   * Cases sent closed long ago (by their own time), leaving the live state once the history
+   * holds their row: until then the checkpoint must still hold them, or a restart whose
+   * database is behind could not write their row from the live state.
+   */
+  private leaving: { seq: number; id: string }[] = [];
+  /** The sent head at the last sweep: the next sweep lets closed cases go once the history passed it. */
+  private lastSweepSeq = 0;
 
   private constructor(
     private readonly options: HubOptions,
@@ -178,6 +187,7 @@ export class Hub {
       const now = Date.now();
       this.store.tick(now);
       this.live.tick(now);
+      this.letWrittenGo();
       ticks += 1;
       if (ticks % (EVICT_EVERY_MS / 1_000) === 0) this.evictClosed(now);
     }, 1_000);
@@ -188,10 +198,16 @@ export class Hub {
     // First of the sent-batch listeners: the live state is at the sent head in every turn.
     this.pipeline.onSent((envelopes) => {
       const cutoff = Date.now() - this.closedKeptMs;
+      const writer = this.history instanceof HistoryWriter ? this.history : undefined;
       for (const e of envelopes) {
-        this.live.apply(e);
-        evictIfLongClosed(this.live, e, cutoff);
+        const applied = this.live.apply(e);
+        if (writer && applied.ok && applied.caseId)
+          writer.changed(this.live.get(applied.caseId) as CaseRecord);
+        if (!isLongClosed(e, cutoff)) continue;
+        if (writer) this.leaving.push({ seq: e.seq, id: e.payload.caseId });
+        else this.live.evict(e.payload.caseId);
       }
+      writer?.sentThrough((envelopes[envelopes.length - 1] as Envelope).seq);
     });
     this.checkpointFile = checkpointFileOf(options.dataDir);
     if (options.checkpointMs !== false) {
@@ -203,12 +219,35 @@ export class Hub {
     }
   }
 
-  /** Forgets closed cases whose last step is older than the hub keeps them live. */
+  /**
+   * Forgets closed cases whose last step is older than the hub keeps them live; in the live
+   * state only once the history has written everything sent before the last sweep (a case
+   * closed that long ago was sent before it).
+   */
   private evictClosed(now: number): void {
     const before = now - this.closedKeptMs;
     this.store.evictClosedBefore(before);
-    this.checkpointStats.evicted += this.live.evictClosedBefore(before);
-    this.lastSnapshot = undefined;
+    const written = this.history instanceof HistoryWriter ? this.history.stats.seq : Infinity;
+    if (written >= this.lastSweepSeq) {
+      this.checkpointStats.evicted += this.live.evictClosedBefore(before);
+      this.lastSnapshot = undefined;
+    }
+    this.lastSweepSeq = this.pipeline.sentHead;
+  }
+
+  /** Lets go the long-closed cases whose history row is written. */
+  private letWrittenGo(): void {
+    const written = this.history instanceof HistoryWriter ? this.history.stats.seq : Infinity;
+    let n = 0;
+    while (n < this.leaving.length && (this.leaving[n] as { seq: number }).seq <= written) {
+      if (this.live.evict((this.leaving[n] as { id: string }).id))
+        this.checkpointStats.evicted += 1;
+      n += 1;
+    }
+    if (n > 0) {
+      this.leaving.splice(0, n);
+      this.lastSnapshot = undefined;
+    }
   }
 
   /**
@@ -232,6 +271,7 @@ export class Hub {
     if (seq === 0 || seq === this.checkpointStats.seq || this.options.checkpointMs === false)
       return Promise.resolve();
     const historySeq = this.history instanceof HistoryWriter ? this.history.stats.seq : seq;
+    this.letWrittenGo();
     const from = Math.max(
       this.log.keptFrom,
       Math.min(seq, historySeq, seq - (this.options.tailKept ?? 50_000)) + 1,
@@ -243,6 +283,7 @@ export class Hub {
       logId: this.log.id,
       seq,
       tail,
+      historySeq,
       savedAt: Date.now(),
       store: this.live.snapshot(),
     };
@@ -331,7 +372,8 @@ export class Hub {
     });
     // After the sockets are served (a wall connecting meanwhile is greeted and replayed), before
     // anything can be published: only the caller of start() can publish, once it has the hub.
-    await hub.openHistory(entries);
+    await hub.openHistory(entries, checkpoint?.historySeq ?? 0);
+    hub.evictClosed(Date.now());
     return hub;
   }
 
@@ -348,22 +390,19 @@ export class Hub {
       this.checkpointStats.seq = checkpoint.seq;
     } else if (read) this.checkpointStats.startedWhy = read;
     const after = checkpoint?.seq ?? 0;
-    const cutoff = now - this.closedKeptMs;
+    // Nothing leaves the stores until the history has taken its rows from them (openHistory).
     for (const envelope of entries)
       if (envelope.seq > after) {
         this.store.apply(envelope);
         this.live.apply(envelope);
-        evictIfLongClosed(this.store, envelope, cutoff);
-        evictIfLongClosed(this.live, envelope, cutoff);
       }
-    this.evictClosed(now);
   }
 
   /**
    * Opens the history and writes to it what the log holds beyond it. A history that cannot be
    * opened leaves the hub running without one (and says so): the wall's live picture needs none.
    */
-  private async openHistory(entries: readonly Envelope[]): Promise<void> {
+  private async openHistory(entries: readonly Envelope[], floor: number): Promise<void> {
     const history = this.options.history;
     if (history === false) {
       this.history = { unavailable: 'turned off' };
@@ -375,8 +414,7 @@ export class Hub {
         ...(this.options.deadlines ? { deadlines: this.options.deadlines } : {}),
         ...(this.options.historyFlushMs ? { flushMs: this.options.historyFlushMs } : {}),
       });
-      await writer.catchUp(this.store, entries, this.log.headSeq, () => this.log.readAll());
-      this.pipeline.onSent((envelopes) => writer.onDurable(envelopes));
+      await writer.catchUp(this.store, entries, this.log.headSeq, () => this.log.readAll(), floor);
       this.history = writer;
       const why = opened.problem ?? writer.stats.rebuilt;
       if (why)
@@ -408,7 +446,8 @@ export class Hub {
   publish(items: readonly unknown[]): PublishResult {
     const result = this.pipeline.publish(items);
     const cutoff = Date.now() - this.closedKeptMs;
-    for (const e of result.accepted) evictIfLongClosed(this.store, e, cutoff);
+    for (const e of result.accepted)
+      if (isLongClosed(e, cutoff)) this.store.evict(e.payload.caseId);
     return result;
   }
 
@@ -499,12 +538,14 @@ export class Hub {
 }
 
 /**
- * A case closed (or voided) before the cut leaves the live state at once, not at the next sweep:
+ * A case closed (or voided) before the cut leaves the stores without waiting for the next sweep:
  * history seeded or replayed from long ago never piles up in memory between sweeps.
  */
-function evictIfLongClosed(store: CaseStore, e: Envelope, cutoff: number): void {
-  if (e.type !== 'case.closed' && e.type !== 'case.voided') return;
-  if (e.payload.at < cutoff) store.evict(e.payload.caseId);
+function isLongClosed(
+  e: Envelope,
+  cutoff: number,
+): e is Envelope & { type: 'case.closed' | 'case.voided'; payload: { caseId: string } } {
+  return (e.type === 'case.closed' || e.type === 'case.voided') && e.payload.at < cutoff;
 }
 
 function checkpointFileOf(dataDir: string): string {

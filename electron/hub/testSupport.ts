@@ -24,7 +24,11 @@ export const TEST_CITY: CityInfo = {
  * A stream of valid events: cases walking the full lifecycle, interleaved, `count` events in all.
  * Deterministic, so two runs make the same log.
  */
-export function* lifecycleEvents(count: number, prefix = 'C'): Generator<WallEvent> {
+export function* lifecycleEvents(
+  count: number,
+  prefix = 'C',
+  options: { closing?: boolean } = {},
+): Generator<WallEvent> {
   const steps = [
     'case.reported',
     'case.registered',
@@ -39,8 +43,9 @@ export function* lifecycleEvents(count: number, prefix = 'C'): Generator<WallEve
   let caseNo = 0;
   const open: { id: string; next: number }[] = [];
   while (emitted < count) {
-    // Keep about 20 cases in flight so events of different cases interleave.
-    if (open.length < 20 || emitted % 3 === 0) {
+    // Keep about 20 cases in flight so events of different cases interleave; `closing` keeps
+    // exactly 20, so that cases also reach 结案 (otherwise new ones outpace the old).
+    if (open.length < 20 || (!options.closing && emitted % 3 === 0)) {
       caseNo += 1;
       open.push({ id: `${prefix}${caseNo}`, next: 0 });
     }

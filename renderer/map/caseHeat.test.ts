@@ -26,6 +26,24 @@ describe('CaseHeat', () => {
   });
 });
 
+describe('CaseHeat and a replaced store', () => {
+  it('fills again from the hub’s snapshot when the store is replaced', () => {
+    const store = new WallStore({ scheduler: (cb) => cb() });
+    store.ingest(makeEnvelope(1, min(0), reported('GONE', min(0))));
+    const heat = new CaseHeat();
+    heat.follow(store);
+    expect(heat.count).toBe(1);
+    const hub = new WallStore({ scheduler: () => undefined });
+    for (let i = 0; i < 5; i += 1)
+      hub.ingest(makeEnvelope(i + 1, min(i), reported(`H${i}`, min(50 - i), { lon: 112.41 })));
+    store.restoreFromHub(hub.cases.snapshot(), 900);
+    expect(heat.count).toBe(5);
+    // In report order: the window of the last three minutes holds the three latest reports.
+    expect(heat.window(min(48)).length).toBe(3);
+    expect(heat.window(0).attributes.getPosition.value[0]).toBeCloseTo(112.41, 9);
+  });
+});
+
 describe('CaseHeat windows', () => {
   it('gives the same object while nothing changed, and a new one once a case is added', () => {
     const heat = new CaseHeat();

@@ -17,13 +17,34 @@ export class CaseHeat {
   /** Bumped on every change: the layer's data identity and update trigger. */
   version = 0;
 
-  /** Fills from the cases a store already holds, then follows new reports. */
+  /**
+   * Fills from the cases a store already holds, then follows new reports; when the store is
+   * replaced (a new epoch: the hub's snapshot), fills again from what it holds then.
+   */
   follow(store: WallStore): () => void {
-    for (const c of store.cases.allCases()) this.add(c.position.lon, c.position.lat, c.reportedAt);
-    return store.onApplied((e: Envelope) => {
+    let epoch = store.epoch;
+    const fill = () => {
+      this.count = 0;
+      this.cached = undefined;
+      this.version += 1;
+      // In report order, as the time window expects.
+      const cases = [...store.cases.allCases()].sort((a, b) => a.reportedAt - b.reportedAt);
+      for (const c of cases) this.add(c.position.lon, c.position.lat, c.reportedAt);
+    };
+    fill();
+    const stopApplied = store.onApplied((e: Envelope) => {
       if (e.type === 'case.reported')
         this.add(e.payload.position.lon, e.payload.position.lat, e.payload.at);
     });
+    const stopReplaced = store.subscribe(() => {
+      if (store.epoch === epoch) return;
+      epoch = store.epoch;
+      fill();
+    });
+    return () => {
+      stopApplied();
+      stopReplaced();
+    };
   }
 
   add(lon: number, lat: number, at: number): void {

@@ -1,7 +1,6 @@
 import { CaseStore, type CaseRecord } from '../../../shared/domain/caseStore';
 import type { DeadlineTable } from '../../../shared/domain/deadlines';
 import { TERMINAL_STATES } from '../../../shared/domain/lifecycle';
-import { emptyCounters } from '../../../shared/domain/kpi';
 import type { Envelope } from '../../../shared/protocol/envelope';
 import { caseRow, type CaseRow } from './caseRow';
 import type { HistoryStore } from './historyStore';
@@ -28,12 +27,11 @@ export interface HistoryWriterStats {
 
 /**
  * Keeps the history database one step behind the log, never ahead of it: rows are made only
- * from events the log has on disk, by a store of its own that follows them (holding only open
- * cases), and written with the seq they stand at in one transaction. A hub killed at any point
+ * from events the log has on disk, as the hub's live state (which follows exactly the events
+ * sent) holds each changed case, and written with the seq they stand at in one transaction. A hub killed at any point
  * restarts with rows that match a seq of the log, and writes what came after from the log.
  */
 export class HistoryWriter {
-  private readonly shadow: CaseStore;
   private readonly storeOptions: { deadlines?: DeadlineTable };
   private pending = new Map<string, CaseRow>();
   private pendingSeq = 0;
@@ -50,7 +48,6 @@ export class HistoryWriter {
     options: HistoryWriterOptions = {},
   ) {
     this.storeOptions = options.deadlines ? { deadlines: options.deadlines } : {};
-    this.shadow = new CaseStore(this.storeOptions);
     this.flushMs = options.flushMs ?? 500;
     this.maxPending = options.maxPending ?? 20_000;
   }
@@ -59,30 +56,29 @@ export class HistoryWriter {
    * Brings the database up to the log at start. `cases` is the hub's store at the log's head
    * (everything in it is on disk), `tail` the events the hub read at start (all of the log, or
    * those after its checkpoint). When the database stands within the tail, the cases the tail
-   * changed are written from the store; a database of another log, ahead of this one, or older
-   * than the tail is cleared and written again from the whole log, streamed (`readAll`).
+   * changed are written from the store; a database of another log, ahead of this one, older
+   * than the tail, or older than `floor` (what it held when the checkpoint was taken: the store
+   * may have let go of cases whose rows it had then) is cleared and written again from the whole
+   * log, streamed (`readAll`).
    */
   async catchUp(
-    cases: Pick<CaseStore, 'allCases' | 'get'>,
+    cases: Pick<CaseStore, 'get'>,
     tail: readonly Envelope[],
     headSeq: number,
     readAll: () => AsyncIterable<Envelope>,
+    floor = 0,
   ): Promise<void> {
-    const open: CaseRecord[] = [];
-    for (const record of cases.allCases())
-      if (!TERMINAL_STATES.has(record.state)) open.push(record);
-    this.shadow.restore({ cases: open, counters: emptyCounters(), alarms: [], cameras: {} }, 0);
     const at = await this.store.position();
     const tailFrom = tail[0]?.seq ?? headSeq + 1;
     const sameLog = at.logId === this.logId && at.seq <= headSeq;
-    if (!sameLog || at.seq + 1 < tailFrom) {
+    if (!sameLog || at.seq + 1 < tailFrom || at.seq < floor) {
       if (at.seq > 0 || at.logId !== '')
         this.stats.rebuilt =
           at.logId !== this.logId
             ? 'the log was replaced'
             : at.seq > headSeq
               ? 'the database was ahead of the log'
-              : 'the database was behind the checkpoint';
+              : 'the database was older than the checkpoint';
       await this.store.clear();
       this.stats.seq = 0;
       await this.writeFromLog(readAll(), headSeq);
@@ -117,18 +113,15 @@ export class HistoryWriter {
     }
   }
 
-  /** The durable events, in seq order, as the hub sends them to the walls. */
-  onDurable(envelopes: readonly Envelope[]): void {
-    if (this.closed || envelopes.length === 0) return;
-    for (const e of envelopes) {
-      const applied = this.shadow.apply(e);
-      if (!applied.ok || !applied.caseId) continue;
-      const record = this.shadow.get(applied.caseId) as CaseRecord;
-      this.pending.set(record.id, caseRow(record));
-      // A closed or voided case takes no more steps: the database keeps it, the shadow need not.
-      if (TERMINAL_STATES.has(record.state)) this.shadow.evict(record.id);
-    }
-    this.pendingSeq = (envelopes[envelopes.length - 1] as Envelope).seq;
+  /** A case the sent events changed, as the hub's live state holds it now. */
+  changed(record: Readonly<CaseRecord>): void {
+    if (!this.closed) this.pending.set(record.id, caseRow(record));
+  }
+
+  /** Everything sent through `seq` has been told (`changed`): write it soon. */
+  sentThrough(seq: number): void {
+    if (this.closed) return;
+    this.pendingSeq = seq;
     this.stats.pending = this.pending.size;
     if (this.pending.size >= this.maxPending) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.flushMs);

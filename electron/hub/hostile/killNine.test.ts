@@ -32,8 +32,16 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts the CLI hub and resolves once it listens. */
-async function startCli(dataDir: string, port: number): Promise<ChildProcess> {
+/** A heavy live demo load, with checkpoints every second: the kills land during or between them. */
+const LIVE_LOAD = ['--rate', '20000', '--speed', '60', '--history', '0.05'];
+
+/** Starts the CLI hub and resolves once it listens (or once `ready` says so). */
+async function startCli(
+  dataDir: string,
+  port: number,
+  load = LIVE_LOAD,
+  ready?: () => Promise<boolean>,
+): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
     [
@@ -44,13 +52,7 @@ async function startCli(dataDir: string, port: number): Promise<ChildProcess> {
       String(port),
       '--data-dir',
       dataDir,
-      '--rate',
-      '20000',
-      '--speed',
-      '60',
-      '--history',
-      '0.05',
-      // Checkpoints every second: the kills land during or between them.
+      ...load,
       '--checkpoint-every',
       '1s',
     ],
@@ -58,7 +60,13 @@ async function startCli(dataDir: string, port: number): Promise<ChildProcess> {
   );
   cleanups.push(() => void child.kill('SIGKILL'));
   let out = '';
+  if (ready)
+    void (async () => {
+      while (!(await ready())) await new Promise((r) => setTimeout(r, 50));
+      child.emit('ready');
+    })();
   await new Promise<void>((resolve, reject) => {
+    child.once('ready', resolve);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       if (out.includes(`:${port}`)) resolve();
@@ -73,6 +81,57 @@ async function killNine(child: ChildProcess): Promise<void> {
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   child.kill('SIGKILL');
   await exited;
+}
+
+/**
+ * Starts the hub in-process on a killed hub's folder: it starts from its checkpoint, its live
+ * state is the whole log's, and its history database holds every case of the log exactly once,
+ * each row what the log's events make of it.
+ */
+async function expectHistoryToMatchLog(
+  dir: string,
+  lines: readonly string[],
+  tailOnly = false,
+): Promise<void> {
+  const restarted = await Hub.start({ city: DEMO_CITY, dataDir: dir });
+  expect(restarted.stats().history).toMatchObject({ seq: restarted.log.headSeq, errors: 0 });
+  expect(restarted.stats().checkpoint.started).toBe('checkpoint');
+  // Under 50,000 events the tail a restart reads is all of the log.
+  if (tailOnly) expect(restarted.logReport.readFrom).toBeGreaterThan(1);
+  const wholeLog = new CaseStore({ bounds: DEMO_CITY.bounds });
+  for (const line of lines) wholeLog.apply(JSON.parse(line) as Envelope);
+  // Overdue is judged by the clock: the same moment for both.
+  const now = Date.now();
+  restarted.store.tick(now);
+  wholeLog.tick(now);
+  expect(restarted.store.kpis()).toEqual(wholeLog.kpis());
+  const openOf = (s: CaseStore) =>
+    [...s.allCases()]
+      .filter((c) => c.state !== 'closed' && c.state !== 'voided')
+      .sort((x, y) => x.id.localeCompare(y.id));
+  expect(openOf(restarted.store)).toEqual(openOf(wholeLog));
+  await restarted.close();
+  const expected = [...wholeLog.allCases()].map(caseRow).sort((a, b) => a.id.localeCompare(b.id));
+  const db = await DuckDBInstance.create(join(dir, 'history.duckdb'));
+  const connection = await db.connect();
+  const result = await connection.runAndReadAll(
+    `SELECT ${CASE_COLUMNS.map((c) => c.name).join(', ')} FROM cases ORDER BY id COLLATE NOCASE`,
+  );
+  const rows = result
+    .getRowsJS()
+    .map((r) =>
+      Object.fromEntries(
+        CASE_COLUMNS.map((c, i) => [c.key, typeof r[i] === 'bigint' ? Number(r[i]) : r[i]]),
+      ),
+    );
+  connection.closeSync();
+  db.closeSync();
+  expect(rows.length).toBe(expected.length);
+  expect(rows.sort((a, b) => String(a.id).localeCompare(String(b.id)))).toEqual(expected);
+}
+
+async function logLines(dir: string): Promise<string[]> {
+  return (await readFile(join(dir, 'events.jsonl'), 'utf8')).split('\n').filter(Boolean);
 }
 
 describe('kill -9 under load', () => {
@@ -103,7 +162,7 @@ describe('kill -9 under load', () => {
     await until(() => store.lastSeq > atLastRestart + 500, 60_000, 'events after the restart');
     await killNine(hub);
 
-    const lines = (await readFile(join(dir, 'events.jsonl'), 'utf8')).split('\n').filter(Boolean);
+    const lines = await logLines(dir);
     const logged = new Map<number, Envelope>();
     for (const line of lines) {
       const envelope = JSON.parse(line) as Envelope;
@@ -120,37 +179,27 @@ describe('kill -9 under load', () => {
 
     // The history database was killed mid-write too: started again, it holds every case of the
     // log exactly once, each row what the log's events make of it.
-    const restarted = await Hub.start({ city: DEMO_CITY, dataDir: dir });
-    expect(restarted.stats().history).toMatchObject({ seq: restarted.log.headSeq, errors: 0 });
-    // Killed with checkpoints on disk, it started from one, and its state is the whole log's.
-    expect(restarted.stats().checkpoint.started).toBe('checkpoint');
-    const wholeLog = new CaseStore({ bounds: DEMO_CITY.bounds });
-    for (const line of lines) wholeLog.apply(JSON.parse(line) as Envelope);
-    expect(restarted.store.kpis()).toEqual(wholeLog.kpis());
-    const openOf = (s: CaseStore) =>
-      [...s.allCases()]
-        .filter((c) => c.state !== 'closed' && c.state !== 'voided')
-        .sort((x, y) => x.id.localeCompare(y.id));
-    expect(openOf(restarted.store)).toEqual(openOf(wholeLog));
-    await restarted.close();
-    const replayed = new CaseStore();
-    for (const line of lines) replayed.apply(JSON.parse(line) as Envelope);
-    const expected = [...replayed.allCases()].map(caseRow).sort((a, b) => a.id.localeCompare(b.id));
-    const db = await DuckDBInstance.create(join(dir, 'history.duckdb'));
-    const connection = await db.connect();
-    const result = await connection.runAndReadAll(
-      `SELECT ${CASE_COLUMNS.map((c) => c.name).join(', ')} FROM cases ORDER BY id COLLATE NOCASE`,
-    );
-    const rows = result
-      .getRowsJS()
-      .map((r) =>
-        Object.fromEntries(
-          CASE_COLUMNS.map((c, i) => [c.key, typeof r[i] === 'bigint' ? Number(r[i]) : r[i]]),
-        ),
+    await expectHistoryToMatchLog(dir, lines);
+  }, 150_000);
+
+  it('killed while it seeds a month of history, it restarts from its checkpoint with every row right', async () => {
+    const { dir, cleanup } = await tempDir();
+    cleanups.push(cleanup);
+    const port = await freePort();
+    // Days-old cases: each closed one leaves the live state as soon as its row is written.
+    const seeding = ['--seed-history', '30d', '--rate', '1', '--history', '0'];
+    const log = join(dir, 'events.jsonl');
+    // Killed once a checkpoint stands well inside the log (after what the history then held).
+    const hub = await startCli(dir, port, seeding, async () => {
+      const checkpoint = await readFile(`${log}.checkpoint.json`, 'utf8').then(
+        (text) => JSON.parse(text) as { seq: number; historySeq: number },
+        () => undefined,
       );
-    connection.closeSync();
-    db.closeSync();
-    expect(rows.length).toBe(expected.length);
-    expect(rows.sort((a, b) => String(a.id).localeCompare(String(b.id)))).toEqual(expected);
+      return (checkpoint?.historySeq ?? 0) > 30_000 && (checkpoint?.seq ?? 0) > 60_000;
+    });
+    await killNine(hub);
+    const lines = await logLines(dir);
+    expect(lines.length).toBeGreaterThan(60_000);
+    await expectHistoryToMatchLog(dir, lines, true);
   }, 150_000);
 });
