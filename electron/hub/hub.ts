@@ -11,6 +11,7 @@ import {
 } from '../../shared/domain/caseStore';
 import type { DeadlineTable } from '../../shared/domain/deadlines';
 import { emptyDiagnostics, type Diagnostics } from '../../shared/gateway/diagnostics';
+import { DEFAULT_CLOSED_KEPT_MS } from '../../shared/gateway/wallStore';
 import type { Envelope } from '../../shared/protocol/envelope';
 import {
   WALL_NAMESPACE,
@@ -81,7 +82,6 @@ export interface HubOptions {
 
 /** The least time a closed case stays live: its history row is written long before. */
 export const MIN_CLOSED_KEPT_MS = 10 * 60_000;
-const DEFAULT_CLOSED_KEPT_MS = 24 * 3_600_000;
 const EVICT_EVERY_MS = 60_000;
 
 export interface HubStats {

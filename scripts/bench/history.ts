@@ -97,21 +97,22 @@ async function restartPhase(engine: Engine, dir: string, design: Design) {
     liveCases: hub.store.size,
   };
   const protocol = design === 'whole-log' ? 1 : 2;
-  const wall = await new Promise<string>((resolve, reject) =>
-    execFile(
-      process.execPath,
-      [...CHILD_ARGS, 'wall', engine, hub.url, `${hub.log.headSeq},${protocol}`],
-      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout) => (error ? reject(error) : resolve(stdout)),
-    ),
-  );
+  // A fresh wall taking a snapshot is quick: three in a row, to see how much they vary.
+  const freshWalls = [];
+  for (let i = 0; i < (design === 'checkpoint' ? 3 : 1); i += 1) {
+    const wall = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [...CHILD_ARGS, 'wall', engine, hub.url, `${hub.log.headSeq},${protocol}`],
+        { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout) => (error ? reject(error) : resolve(stdout)),
+      ),
+    );
+    freshWalls.push(JSON.parse(wall.trim().split('\n').pop() as string));
+  }
   const hubRssAfterWall = rssMb();
   await hub.close();
-  return {
-    ...result,
-    freshWall: JSON.parse(wall.trim().split('\n').pop() as string),
-    hubRssAfterWallMb: hubRssAfterWall,
-  };
+  return { ...result, freshWalls, hubRssAfterWallMb: hubRssAfterWall };
 }
 
 /** A wall PC starting fresh (lastSeq 0): how long until it holds every event, and its RSS. */

@@ -15,7 +15,7 @@ import { wellFormedText } from './text';
 export const SNAPSHOT_PART_CASES = 2_000;
 
 /** The most cases a snapshot may announce (a city's open cases are far fewer). */
-export const MAX_SNAPSHOT_CASES = 2_000_000;
+const MAX_SNAPSHOT_CASES = 2_000_000;
 
 const id = wellFormedText(64, 1);
 const at = z.number().finite().min(0).max(4_102_444_800_000);
@@ -109,7 +109,7 @@ export interface SnapshotPart {
   readonly state?: Omit<CaseStoreSnapshot, 'cases'>;
 }
 
-export const snapshotPartSchema = z.object({
+const snapshotPartSchema = z.object({
   seq: count,
   part: z.number().int().min(0),
   parts: z
