@@ -221,8 +221,12 @@ describe('checkpoint and tail', () => {
     const hub = await startHub(dir, withHistory);
     expect(hub.stats().checkpoint.started).toBe('checkpoint');
     expect(hub.logReport.readFrom).toBeGreaterThan(1);
-    const history = hub.stats().history;
-    expect('seq' in history ? history.seq : -1).toBe(3_000);
+    expect(hub.stats().history).toMatchObject({
+      seq: 3_000,
+      rebuilt: 'the database was missing or empty',
+    });
+    // The wall is told, in its own words.
+    expect(hub.notices().some((n) => n.kind === 'history-rebuilt')).toBe(true);
     const answer = await fetch(`${hub.url}/api/history?period=range&from=2026-11-23&to=2026-11-24`);
     const body = (await answer.json()) as { total: { reported: number; closed: number } };
     expect(body.total.reported).toBe(reported);

@@ -47,6 +47,9 @@ export interface Bounds {
   readonly north: number;
 }
 
+/** How many let-go alarm ids are remembered for a late `alarm.cleared`. */
+const ALARMS_LET_GO_KEPT = 100_000;
+
 /** Where a city's days begin when nobody says: UTC+8, Asia/Shanghai (China keeps no DST). */
 export const DEFAULT_UTC_OFFSET_MINUTES = 480;
 
@@ -72,6 +75,8 @@ export interface AlarmRecord {
   readonly caseId?: string;
   readonly cameraId?: string;
   acknowledged: boolean;
+  /** When it was acknowledged: an acknowledged alarm leaves the live state like a closed case. */
+  acknowledgedAt?: number;
 }
 
 export interface CaseStoreSnapshot {
@@ -116,6 +121,8 @@ export class CaseStore {
   private readonly overdueIds = new Set<string>();
   private overdueNeverHandled = 0;
   private readonly alarms = new Map<string, AlarmRecord>();
+  /** Acknowledged alarms let go (newest kept, bounded), so that a late clear of one is accepted. */
+  private readonly alarmsLetGo = new Set<string>();
   private readonly cameras = new Map<string, boolean>();
   private readonly deadlines: DeadlineTable;
   private bounds: Bounds | undefined;
@@ -191,9 +198,12 @@ export class CaseStore {
             detail: `unknown alarm ${event.payload.alarmId}`,
           };
         alarm.acknowledged = true;
+        alarm.acknowledgedAt = event.payload.at;
         return { ok: true };
       }
       case 'alarm.cleared':
+        // One acknowledged long ago has left the live state already: clearing it is no fault.
+        if (this.alarmsLetGo.delete(event.payload.alarmId)) return { ok: true };
         if (!this.alarms.delete(event.payload.alarmId)) {
           return {
             ok: false,
@@ -373,9 +383,20 @@ export class CaseStore {
 
   /**
    * Forgets the closed and voided cases that took their last step before `before` (the live
-   * store keeps recent ones for the board; the history database keeps them all). Returns how many.
+   * store keeps recent ones for the board; the history database keeps them all), and the alarms
+   * acknowledged before it. Returns how many cases.
    */
   evictClosedBefore(before: number): number {
+    // Acknowledged alarms too: a year of them would otherwise travel in every wall's snapshot.
+    for (const alarm of this.alarms.values())
+      if (alarm.acknowledged && (alarm.acknowledgedAt ?? alarm.raisedAt) < before) {
+        this.alarms.delete(alarm.id);
+        this.alarmsLetGo.add(alarm.id);
+      }
+    for (const id of this.alarmsLetGo) {
+      if (this.alarmsLetGo.size <= ALARMS_LET_GO_KEPT) break;
+      this.alarmsLetGo.delete(id);
+    }
     let evicted = 0;
     for (const record of this.cases.values())
       if (record.updatedAt < before && TERMINAL_STATES.has(record.state)) {

@@ -82,6 +82,26 @@ describe('closed cases leave the live store', () => {
     expect(store.kpisOfDay(store.dayOf(min(0))).reported).toBe(3);
   });
 
+  it('acknowledged alarms leave with them; unacknowledged ones stay; a late clear is no fault', () => {
+    const store = new CaseStore();
+    const raise = (alarmId: string) =>
+      store.apply({
+        type: 'alarm.raised',
+        payload: { alarmId, at: min(0), level: 2, kind: 'smoke', message: '烟感报警' },
+      });
+    raise('ACKED');
+    raise('OPEN');
+    store.apply({ type: 'alarm.acknowledged', payload: { alarmId: 'ACKED', at: min(1) } });
+    store.evictClosedBefore(min(10));
+    expect(store.activeAlarms().map((a) => a.id)).toEqual(['OPEN']);
+    expect(
+      store.apply({ type: 'alarm.cleared', payload: { alarmId: 'ACKED', at: min(20) } }),
+    ).toEqual({ ok: true });
+    expect(
+      store.apply({ type: 'alarm.cleared', payload: { alarmId: 'NEVER', at: min(20) } }).ok,
+    ).toBe(false);
+  });
+
   it('a snapshot keeps its days at its own offset, whatever the restoring store was set to', () => {
     const store = new CaseStore({ utcOffsetMinutes: 0 });
     store.apply(reported('L', Date.UTC(2026, 10, 23, 23, 30)));

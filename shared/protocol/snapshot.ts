@@ -76,6 +76,7 @@ const alarmSchema = z.object({
   caseId: id.optional(),
   cameraId: id.optional(),
   acknowledged: z.boolean(),
+  acknowledgedAt: at.optional(),
 });
 
 /** Everything of a store's snapshot but its cases (sent once, in the first part). */

@@ -72,7 +72,10 @@ export class HistoryWriter {
     const tailFrom = tail[0]?.seq ?? headSeq + 1;
     const sameLog = at.logId === this.logId && at.seq <= headSeq;
     if (!sameLog || at.seq + 1 < tailFrom || at.seq < floor) {
-      if (at.seq > 0 || at.logId !== '')
+      // A new database beside an empty log is no news; beside a log with events, it is.
+      if (at.logId === '' && at.seq === 0) {
+        if (headSeq > 0) this.stats.rebuilt = 'the database was missing or empty';
+      } else
         this.stats.rebuilt =
           at.logId !== this.logId
             ? 'the log was replaced'
