@@ -16,7 +16,7 @@ export const positionSchema = z.object({
 });
 export type Position = z.infer<typeof positionSchema>;
 
-export const CASE_SOURCES = [
+const CASE_SOURCES = [
   'inspector',
   'grid-worker',
   'camera',
@@ -29,8 +29,8 @@ export type CaseSource = (typeof CASE_SOURCES)[number];
 
 const caseRef = { caseId: id, at };
 
-const caseReported = z.object({
-  ...caseRef,
+/** What a report says about a case, beside its id and time (a snapshot's case record has it too). */
+export const caseReportFields = {
   category: wellFormedText(96, 1),
   urgent: z.boolean(),
   position: positionSchema,
@@ -40,7 +40,9 @@ const caseReported = z.object({
   district: text(64).optional(),
   street: text(64).optional(),
   grid: text(64).optional(),
-});
+};
+
+const caseReported = z.object({ ...caseRef, ...caseReportFields });
 
 const withReason = z.object({ ...caseRef, reason: text(500).optional() });
 const plain = z.object(caseRef);

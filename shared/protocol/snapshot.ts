@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { CaseStoreSnapshot } from '../domain/caseStore';
 import { CASE_STATES } from '../domain/lifecycle';
-import { CASE_SOURCES, positionSchema } from './events';
+import { caseReportFields, positionSchema } from './events';
+import { utcOffsetMinutesSchema } from './wire';
 import { wellFormedText } from './text';
 
 /**
@@ -25,17 +26,9 @@ const total = z.number().finite().min(0);
 const text = (max: number) => wellFormedText(max);
 
 const caseRecordSchema = z.object({
+  ...caseReportFields,
   id,
-  category: wellFormedText(96, 1),
   classId: wellFormedText(96, 1),
-  urgent: z.boolean(),
-  position: positionSchema,
-  source: z.enum(CASE_SOURCES),
-  address: text(200).optional(),
-  description: text(1000).optional(),
-  district: text(64).optional(),
-  street: text(64).optional(),
-  grid: text(64).optional(),
   state: z.enum(CASE_STATES),
   reportedAt: at,
   registeredAt: at.optional(),
@@ -88,12 +81,7 @@ const storeStateSchema = z.object({
     .optional(),
   alarms: z.array(alarmSchema).max(100_000),
   cameras: z.record(id, z.boolean()).refine((c) => Object.keys(c).length <= 1_000_000),
-  utcOffsetMinutes: z
-    .number()
-    .int()
-    .min(-14 * 60)
-    .max(14 * 60)
-    .optional(),
+  utcOffsetMinutes: utcOffsetMinutesSchema.optional(),
 });
 
 /** A whole store's snapshot (the checkpoint's). */

@@ -120,13 +120,15 @@ export const helloRequestSchema = z.object({
 export const fetchRequestSchema = z.object({ from: seq, to: seq });
 
 const finite = z.number().finite();
+/** Minutes east of UTC, as far as the world's time zones reach. */
+export const utcOffsetMinutesSchema = z
+  .number()
+  .int()
+  .min(-14 * 60)
+  .max(14 * 60);
+
 const cityInfoSchema = z.object({
-  utcOffsetMinutes: z
-    .number()
-    .int()
-    .min(-14 * 60)
-    .max(14 * 60)
-    .optional(),
+  utcOffsetMinutes: utcOffsetMinutesSchema.optional(),
   id: shortText(64),
   name: shortText(100),
   nameEn: shortText(100),
