@@ -2,6 +2,7 @@ import type { CaseSource, Position, WallEvent } from '../protocol/events';
 import type { RejectReason } from '../protocol/envelope';
 import { findCategory } from './categories';
 import { DEFAULT_DEADLINES, deadlineMs, hoursToMs, type DeadlineTable } from './deadlines';
+import { IncidentBook, type IncidentRecord, type UnitRecord } from './incidentBook';
 import { emptyCounters, kpiView, type KpiCounters, type KpiView } from './kpi';
 import {
   CASE_STATES,
@@ -88,6 +89,9 @@ export interface CaseStoreSnapshot {
   readonly cameras: Readonly<Record<string, boolean>>;
   /** Where the days of `days` begin (absent: the store's own setting stays). */
   readonly utcOffsetMinutes?: number;
+  /** Open and lately closed incidents, and the tracked units (absent from older hubs). */
+  readonly incidents?: readonly IncidentRecord[];
+  readonly units?: readonly UnitRecord[];
 }
 
 const ACTION_OF: Readonly<Record<string, CaseAction>> = {
@@ -124,6 +128,8 @@ export class CaseStore {
   /** Acknowledged alarms let go (newest kept, bounded), so that a late clear of one is accepted. */
   private readonly alarmsLetGo = new Set<string>();
   private readonly cameras = new Map<string, boolean>();
+  /** Emergencies and the units sent to them, beside the cases. */
+  readonly incidents = new IncidentBook();
   private readonly deadlines: DeadlineTable;
   private bounds: Bounds | undefined;
   private lastTick = 0;
@@ -216,7 +222,12 @@ export class CaseStore {
         this.cameras.set(event.payload.cameraId, event.payload.online);
         return { ok: true };
       case 'unit.position':
-        return { ok: true };
+      case 'incident.declared':
+      case 'incident.updated':
+      case 'incident.escalated':
+      case 'incident.step':
+      case 'incident.closed':
+        return this.incidents.apply(event);
       default:
         return this.applyCase(event);
     }
@@ -387,6 +398,7 @@ export class CaseStore {
    * acknowledged before it. Returns how many cases.
    */
   evictClosedBefore(before: number): number {
+    this.incidents.evictBefore(before);
     // Acknowledged alarms too: a year of them would otherwise travel in every wall's snapshot.
     for (const alarm of this.alarms.values())
       if (alarm.acknowledged && (alarm.acknowledgedAt ?? alarm.raisedAt) < before) {
@@ -496,6 +508,7 @@ export class CaseStore {
       alarms: [...this.alarms.values()].map((a) => ({ ...a })),
       cameras: Object.fromEntries(this.cameras),
       utcOffsetMinutes: this.offsetMs / 60_000,
+      ...this.incidents.snapshot(),
     };
   }
 
@@ -526,6 +539,7 @@ export class CaseStore {
     for (const a of snapshot.alarms) this.alarms.set(a.id, { ...a });
     this.cameras.clear();
     for (const [id, online] of Object.entries(snapshot.cameras)) this.cameras.set(id, online);
+    this.incidents.restore(snapshot.incidents, snapshot.units);
     this.lastTick = 0;
     this.tick(now);
   }

@@ -25,7 +25,7 @@ export function reported(
 export function step(
   type: Exclude<
     WallEvent['type'],
-    'case.reported' | `alarm.${string}` | 'unit.position' | 'camera.status'
+    'case.reported' | `alarm.${string}` | `incident.${string}` | 'unit.position' | 'camera.status'
   >,
   caseId: string,
   at: number,
@@ -38,4 +38,27 @@ export function step(
         ? { hours: 1 }
         : {};
   return { type, payload: { caseId, at, ...defaults, ...extra } } as WallEvent;
+}
+
+/** A fire declared at level III in building B-1 floor 12, 150 m around; `extra` overrides. */
+export function declared(
+  incidentId: string,
+  at: number,
+  extra: Partial<Extract<WallEvent, { type: 'incident.declared' }>['payload']> = {},
+): WallEvent {
+  return {
+    type: 'incident.declared',
+    payload: {
+      incidentId,
+      at,
+      type: 'fire',
+      level: 3,
+      title: '高层住宅火灾',
+      position: { lon: 112.47, lat: 23.06 },
+      buildingId: 'B-1',
+      floor: 12,
+      radiusMetres: 150,
+      ...extra,
+    },
+  };
 }

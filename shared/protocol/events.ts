@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INCIDENT_LEVELS, INCIDENT_TYPES } from '../domain/incidentKinds';
 import { wellFormedText } from './text';
 
 /**
@@ -49,6 +50,40 @@ const plain = z.object(caseRef);
 
 const alarmLevel = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 
+/** Level I (gravest) to IV. */
+export const incidentLevelSchema = z.union(INCIDENT_LEVELS.map((l) => z.literal(l)));
+export const casualtiesSchema = z.object({
+  dead: z.number().int().min(0).max(100_000),
+  injured: z.number().int().min(0).max(100_000),
+  trapped: z.number().int().min(0).max(100_000),
+});
+/** The danger / evacuation radius, metres. */
+const radiusMetres = z.number().finite().min(1).max(50_000);
+/** A storey: negative below ground (B1 is -1), no storey 0. */
+export const floorSchema = z
+  .number()
+  .int()
+  .min(-10)
+  .max(300)
+  .refine((f) => f !== 0, 'floors count 1, 2, … above ground and -1, -2, … below');
+const linkedCases = z.array(id).max(50);
+const incidentRef = { incidentId: id, at };
+
+/** What an incident's declaration says (a snapshot's incident record has it too). */
+export const incidentDeclaredFields = {
+  type: z.enum(INCIDENT_TYPES),
+  level: incidentLevelSchema,
+  title: text(120),
+  position: positionSchema,
+  address: text(200).optional(),
+  buildingId: id.optional(),
+  floor: floorSchema.optional(),
+  radiusMetres,
+  casualties: casualtiesSchema.optional(),
+  description: text(1000).optional(),
+  caseIds: linkedCases.optional(),
+};
+
 /** One schema per event type, keyed by the envelope's `type`. */
 export const EVENT_SCHEMAS = {
   'case.reported': caseReported,
@@ -80,7 +115,32 @@ export const EVENT_SCHEMAS = {
     at,
     position: positionSchema,
     kind: text(32).optional(),
+    name: text(64).optional(),
+    /** The incident the unit is sent to, while it is. */
+    incidentId: id.optional(),
   }),
+  'incident.declared': z.object({ ...incidentRef, ...incidentDeclaredFields }),
+  'incident.updated': z.object({
+    ...incidentRef,
+    level: incidentLevelSchema.optional(),
+    casualties: casualtiesSchema.optional(),
+    description: text(1000).optional(),
+    radiusMetres: radiusMetres.optional(),
+    floor: floorSchema.optional(),
+    caseIds: linkedCases.optional(),
+  }),
+  'incident.escalated': z.object({
+    ...incidentRef,
+    level: incidentLevelSchema,
+    reason: text(500).optional(),
+  }),
+  'incident.step': z.object({
+    ...incidentRef,
+    stepId: id,
+    by: text(64).optional(),
+    note: text(500).optional(),
+  }),
+  'incident.closed': z.object({ ...incidentRef, reason: text(500).optional() }),
   'camera.status': z.object({ cameraId: id, at, online: z.boolean() }),
 } as const;
 

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { CaseStoreSnapshot } from '../domain/caseStore';
 import { CASE_STATES } from '../domain/lifecycle';
-import { caseReportFields, positionSchema } from './events';
+import {
+  caseReportFields,
+  casualtiesSchema,
+  floorSchema,
+  incidentDeclaredFields,
+  incidentLevelSchema,
+  positionSchema,
+} from './events';
 import { utcOffsetMinutesSchema } from './wire';
 import { wellFormedText } from './text';
 
@@ -72,6 +79,42 @@ const alarmSchema = z.object({
   acknowledgedAt: at.optional(),
 });
 
+const incidentSchema = z.object({
+  ...incidentDeclaredFields,
+  id,
+  declaredLevel: incidentLevelSchema,
+  floor: floorSchema.optional(),
+  casualties: casualtiesSchema,
+  caseIds: z.array(id).max(50),
+  declaredAt: at,
+  updatedAt: at,
+  closedAt: at.optional(),
+  steps: z
+    .record(id, z.object({ at, by: text(64).optional() }))
+    .refine((s) => Object.keys(s).length <= 100, 'too many steps'),
+  timeline: z
+    .array(
+      z.object({
+        at,
+        kind: z.enum(['declared', 'updated', 'escalated', 'step', 'closed']),
+        level: incidentLevelSchema.optional(),
+        stepId: id.optional(),
+        by: text(64).optional(),
+        note: text(500).optional(),
+      }),
+    )
+    .max(200),
+});
+
+const unitSchema = z.object({
+  id,
+  kind: text(32).optional(),
+  name: text(64).optional(),
+  position: positionSchema,
+  at,
+  incidentId: id.optional(),
+});
+
 /** Everything of a store's snapshot but its cases (sent once, in the first part). */
 const storeStateSchema = z.object({
   counters: countersSchema,
@@ -82,6 +125,8 @@ const storeStateSchema = z.object({
   alarms: z.array(alarmSchema).max(100_000),
   cameras: z.record(id, z.boolean()).refine((c) => Object.keys(c).length <= 1_000_000),
   utcOffsetMinutes: utcOffsetMinutesSchema.optional(),
+  incidents: z.array(incidentSchema).max(10_000).optional(),
+  units: z.array(unitSchema).max(20_000).optional(),
 });
 
 /** A whole store's snapshot (the checkpoint's). */
