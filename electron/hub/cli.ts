@@ -20,6 +20,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20261123' },
     history: { type: 'string', default: '6' },
     'seed-history': { type: 'string' },
+    incidents: { type: 'string', default: '1m' },
     'utc-offset': { type: 'string', default: '480' },
     'checkpoint-every': { type: 'string', default: '30s' },
     'keep-closed': { type: 'string', default: '24h' },
@@ -39,6 +40,7 @@ if (values.help) {
   --rate N --speed N --seed N     demo: cases per minute, duration divisor, seed
   --history H            demo: hours of history seeded into an empty log (default 6)
   --seed-history 365d    demo: a year (or N days) of history made fast into an empty log, then live
+  --incidents 1m|off     demo: emergencies now and then, the first this long after start (default 1m)
   --utc-offset M         the history's local time, minutes east of UTC (default 480, Asia/Shanghai)
   --checkpoint-every 30s how often the live state is written beside the log, so a restart reads
                          only the log after it (default 30s; "off" reads the whole log each start)
@@ -75,6 +77,11 @@ function duration(text: string): number | undefined {
 const checkpointMs =
   values['checkpoint-every'] === 'off' ? false : duration(values['checkpoint-every']);
 const closedKeptMs = duration(values['keep-closed']);
+const firstIncidentMs = values.incidents === 'off' ? false : duration(values.incidents);
+if (firstIncidentMs === undefined) {
+  console.error(`--incidents takes a time such as 1m or 30s, or off, not "${values.incidents}"`);
+  process.exit(2);
+}
 if (checkpointMs === undefined || checkpointMs === 0) {
   console.error(
     `--checkpoint-every takes a time such as 30s or 5m, or off, not "${values['checkpoint-every']}"`,
@@ -98,6 +105,8 @@ const source: HubSource =
         seed: Number(values.seed),
         historyHours: Number(values.history),
         ...(seedDays ? { seedDays: Number(seedDays[1]) } : {}),
+        incidents:
+          firstIncidentMs === false ? false : { firstAfterMinutes: firstIncidentMs / 60_000 },
       };
 
 const running = await startHub({

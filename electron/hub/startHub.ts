@@ -9,12 +9,21 @@ import { demoCityPackFiles } from './sources/demoCityPack';
 import { importNyc311, NYC_CITY } from './sources/nyc311';
 import { startReplay } from './sources/replay';
 import { DemoSimulator, type SimulatorOptions } from './sources/simulator';
+import { readBuildingsBinary } from '../../shared/geo/buildingsBinary';
+import { readResources } from '../../shared/geo/resources';
+import { incidentSites } from './sources/demoResources';
+import { IncidentSimulator } from './sources/incidentSimulator';
 
 export type HubSource =
   | ({
       readonly kind: 'demo';
       /** Days of history made fast into an empty log before the live city starts (`--seed-history`). */
       readonly seedDays?: number;
+      /**
+       * The demo's emergencies (a fire in a tall building, a gas leak, waterlogging): on unless
+       * `false`; the first comes `firstAfterMinutes` after start (default 1, at speed 1).
+       */
+      readonly incidents?: false | { readonly firstAfterMinutes?: number };
     } & SimulatorOptions)
   | { readonly kind: 'nyc311'; readonly csv: string; readonly speedup: number };
 
@@ -88,10 +97,16 @@ export async function startHub(
     // Made after any seeding: it numbers its cases on from those already there, and resumes them.
     const simulator = new DemoSimulator(hub, { ...source, cameras: catalogue });
     simulator.start();
+    const emergencies =
+      source.incidents === false
+        ? undefined
+        : demoIncidents(hub, packFiles(), catalogue, source, source.incidents?.firstAfterMinutes);
+    emergencies?.start();
     return {
       hub,
       stop: async () => {
         simulator.stop();
+        emergencies?.stop();
         await hub.close();
       },
     };
@@ -111,4 +126,31 @@ export async function startHub(
       await hub.close();
     },
   };
+}
+
+/** The demo's incident simulator, over the pack's tall buildings and its resources. */
+function demoIncidents(
+  hub: Hub,
+  files: Map<string, string | Uint8Array>,
+  cameras: readonly { id: string; position: readonly [number, number] }[],
+  options: SimulatorOptions,
+  firstAfterMinutes = 1,
+): IncidentSimulator {
+  const bytes = files.get('buildings.bin');
+  const buildings =
+    bytes instanceof Uint8Array
+      ? readBuildingsBinary(bytes, 'buildings.bin', 'wgs84').columns
+      : undefined;
+  const resources = files.get('resources.geojson');
+  return new IncidentSimulator(hub, {
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.speed !== undefined ? { speed: options.speed } : {}),
+    sites: buildings ? incidentSites(buildings, 15) : [],
+    resources:
+      typeof resources === 'string'
+        ? readResources(JSON.parse(resources), 'resources.geojson', 'wgs84').resources
+        : [],
+    cameras,
+    firstAfterMinutes,
+  });
 }

@@ -208,7 +208,7 @@ const running = await startHub({
   dataDir,
   serveDir: resolve('dist/renderer'),
   demoVideoDir: resolve('assets/demo-video'),
-  source: { kind: 'demo', casesPerMinute: 0, historyHours: 0 },
+  source: { kind: 'demo', incidents: false, casesPerMinute: 0, historyHours: 0 },
 });
 try {
   const base = running.hub.url;

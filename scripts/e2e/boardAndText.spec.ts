@@ -13,7 +13,7 @@ test.beforeEach(async () => {
   running = await startHub({
     dataDir,
     serveDir: resolve('dist/renderer'),
-    source: { kind: 'demo', casesPerMinute: 20, historyHours: 6 },
+    source: { kind: 'demo', incidents: false, casesPerMinute: 20, historyHours: 6 },
   });
 });
 test.afterEach(async () => {

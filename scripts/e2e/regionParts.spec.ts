@@ -121,7 +121,7 @@ test.describe('video and KPI regions across three panels', () => {
       dataDir,
       serveDir: resolve('dist/renderer'),
       demoVideoDir: resolve('assets/demo-video'),
-      source: { kind: 'demo', casesPerMinute: 0, historyHours: 2 },
+      source: { kind: 'demo', incidents: false, casesPerMinute: 0, historyHours: 2 },
     });
   });
   test.afterEach(async () => {

@@ -17,7 +17,7 @@ test.beforeEach(async () => {
     dataDir,
     serveDir: resolve('dist/renderer'),
     demoVideoDir: resolve('assets/demo-video'),
-    source: { kind: 'demo', casesPerMinute: 0, historyHours: 0 },
+    source: { kind: 'demo', incidents: false, casesPerMinute: 0, historyHours: 0 },
   });
   cameras = checkCatalogue(await (await fetch(`${running.hub.url}/api/cameras`)).json()).cameras;
 });

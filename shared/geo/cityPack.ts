@@ -50,6 +50,8 @@ const cityPackSchema = z.object({
   cameras: z
     .object({ file, crs: crs.optional(), streamProperty: z.string().max(64).optional() })
     .optional(),
+  /** Emergency teams, vehicles, warehouses, shelters and hospitals (see `resources.ts`). */
+  resources: z.object({ file, crs: crs.optional() }).optional(),
 });
 export type CityPackManifest = z.infer<typeof cityPackSchema>;
 

@@ -142,7 +142,7 @@ export function readLines(
   return { lines: { count: parts.length, positions, startIndices, classes }, problems };
 }
 
-function readPoints(raw: unknown, crs: CoordSystem): number[] | string {
+export function readPoints(raw: unknown, crs: CoordSystem): number[] | string {
   if (!Array.isArray(raw)) return 'coordinates are not an array';
   const flat: number[] = [];
   for (const p of raw) {

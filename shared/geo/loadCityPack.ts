@@ -9,6 +9,7 @@ import {
   type Camera,
   type LineColumns,
 } from './features';
+import { readResources, type Resource } from './resources';
 import { checkFileSize, parseJsonFile, type Problem } from './problems';
 
 /** How the loader reaches a pack's files: fetch in a worker, the file system in Node. */
@@ -31,6 +32,8 @@ export interface CityPack {
     Partial<Record<'city' | 'district' | 'street' | 'community' | 'grid', readonly Boundary[]>>
   >;
   readonly cameras: readonly Camera[];
+  /** Emergency resources (empty when the pack has none). */
+  readonly resources: readonly Resource[];
   /** Everything refused, by file and feature; the rest loaded. */
   readonly problems: readonly Problem[];
 }
@@ -140,8 +143,18 @@ export async function loadCityPack(
       problems.push(...read.problems);
     }
   }
+  let resources: Resource[] = [];
+  if (manifest.resources) {
+    const value = await json(manifest.resources.file);
+    if (value !== undefined) {
+      const read = readResources(value, manifest.resources.file, crsOf(manifest.resources));
+      resources = read.resources;
+      problems.push(...read.problems);
+    }
+  }
   return {
     manifest,
+    resources,
     ...(buildings ? { buildings } : {}),
     ...(roads ? { roads } : {}),
     ...(water ? { water } : {}),

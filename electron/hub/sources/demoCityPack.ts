@@ -3,6 +3,7 @@ import { encodeBuildingColumns } from '../../../shared/geo/buildingsBinary';
 import type { CityPackManifest } from '../../../shared/geo/cityPack';
 import { generateZonedCity } from '../../../shared/geo/zonedCity';
 import { Random } from '../../../shared/random';
+import { demoResourcesJson } from './demoResources';
 import {
   DEMO_CITY,
   DEMO_STREETS,
@@ -175,6 +176,7 @@ export function demoCityPackFiles(): Map<string, string | Uint8Array> {
   files.set('community.geojson', collection(communities));
   files.set('grid.geojson', collection(grids));
   files.set('cameras.geojson', camerasJson(city.junctions));
+  files.set('resources.geojson', demoResourcesJson(DEMO_CITY_SEED + 2));
   const manifest: CityPackManifest = {
     version: 1,
     id: 'zhaoqing-duanzhou-demo',
@@ -189,6 +191,7 @@ export function demoCityPackFiles(): Map<string, string | Uint8Array> {
       level,
     })),
     cameras: { file: 'cameras.geojson' },
+    resources: { file: 'resources.geojson' },
   };
   files.set('citypack.json', JSON.stringify(manifest));
   return files;
