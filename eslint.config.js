@@ -19,6 +19,7 @@ const RENDERER = [
   '@deck.gl/layers',
   '@deck.gl/aggregation-layers',
   'hls.js',
+  'three',
 ];
 const MAIN = ['electron', 'zod'];
 const HUB = ['socket.io', 'zod', '@duckdb/node-api'];

@@ -6,6 +6,7 @@ import type { Language, ProfileList, ViewChange, WallBridge } from '../../shared
 import { parseRegionPart } from '../../shared/layout/regionPart';
 import { CaseBoard } from '../cases/CaseBoard';
 import { I18nContext, makeI18n } from '../i18n/I18nContext';
+import { IncidentView } from '../incident/IncidentView';
 import { KpiView } from '../kpi/KpiView';
 import { MapView } from '../map/MapView';
 import { VideoWall } from '../video/VideoWall';
@@ -131,6 +132,7 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
             bus={bus}
             packBase={packBase(params)}
             heatWindow={view.params.heat ?? 'day'}
+            {...(view.params.follow ? { follow: view.params.follow } : {})}
             origin={origin}
             {...(region ? { region } : {})}
             {...(part ? { part } : {})}
@@ -148,6 +150,16 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
         ) : view.view === 'kpi' ? (
           <RegionFrame part={part}>
             <KpiView store={store} large={view.params.scale === 'large'} part={part} />
+          </RegionFrame>
+        ) : view.view === 'incident' ? (
+          <RegionFrame part={part}>
+            <IncidentView
+              store={store}
+              bus={bus}
+              packBase={packBase(params)}
+              origin={origin}
+              focusParam={view.params.incident}
+            />
           </RegionFrame>
         ) : (
           <RegionFrame part={part}>

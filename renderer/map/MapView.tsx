@@ -9,6 +9,11 @@ import { loadPackInWorker, type LoadedPack } from './loadPack';
 import type { CameraView } from './cityView';
 import { MapController } from './mapController';
 import { MapOverlay } from './MapOverlay';
+import { useStoreSelector } from '../app/useStore';
+import { usePickedIncident } from '../incident/usePickedIncident';
+
+/** Close enough to see the cordon and the buildings in it. */
+const INCIDENT_ZOOM = 16.5;
 
 export interface MapViewProps {
   readonly store: WallStore;
@@ -24,6 +29,8 @@ export interface MapViewProps {
   readonly part?: RegionPart;
   /** An optional raster base map (intranet tiles, 天地图 WMTS); none by default. */
   readonly tiles?: TileSource;
+  /** `incident`: fly to the focused open incident whenever the focus changes (emergency profile). */
+  readonly follow?: string;
 }
 
 /**
@@ -40,6 +47,7 @@ export function MapView({
   region,
   part,
   tiles,
+  follow,
 }: Readonly<MapViewProps>) {
   const host = useRef<HTMLDivElement>(null);
   const { language } = useI18n();
@@ -109,6 +117,16 @@ export function MapView({
   useEffect(() => {
     if (map && loaded) map.setPack(loaded);
   }, [map, loaded]);
+
+  // After the pack placed the camera: the emergency map flies to the incident it follows.
+  const picked = usePickedIncident(bus);
+  const followed = useStoreSelector(store, (s) =>
+    follow === 'incident' ? s.cases.incidents.focus(picked) : undefined,
+  );
+  useEffect(() => {
+    if (map && loaded && followed)
+      map.flyTo(followed.position.lon, followed.position.lat, INCIDENT_ZOOM);
+  }, [map, loaded, followed]);
 
   return (
     <div

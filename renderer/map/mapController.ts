@@ -16,7 +16,7 @@ import { CaseHeat } from './caseHeat';
 import { CityLayers } from './cityLayerSet';
 import { cityBounds, fitCity, type CameraView } from './cityView';
 import { CaseLayers } from './caseLayers';
-import { buildingsLayer, heatLayer, pickedBuilding } from './layers/cityLayers';
+import { buildingsLayer, heatLayer, incidentsLayer, pickedBuilding } from './layers/cityLayers';
 import { RasterTiles } from './layers/rasterTiles';
 import type { LoadedPack } from './loadPack';
 import { placeTooltip, tooltip } from './tooltip';
@@ -321,6 +321,9 @@ export class MapController {
         (id) => this.options.store?.cases.cameraOnline(id) ?? true,
         this.options.store?.version ?? 0,
       ) ?? []),
+      ...(this.options.store
+        ? [incidentsLayer(this.options.store.cases.incidents.open(), this.options.store.version)]
+        : []),
     ] as Layer[];
   }
 

@@ -15,6 +15,8 @@ import { SharedBudget } from '../../shared/video/sharedBudget';
 import { DEFAULT_BUDGET } from '../../shared/video/streamBudget';
 import { exposeTestHook } from '../app/testHooks';
 import { useOwned } from '../app/useOwned';
+import { useStoreSelector } from '../app/useStore';
+import { usePickedIncident } from '../incident/usePickedIncident';
 import { useI18n } from '../i18n/I18nContext';
 import { CameraCatalogue } from './CameraCatalogue';
 import {
@@ -119,6 +121,23 @@ export function VideoWall({ store, bus, hubBase, params, origin, part }: Readonl
     clock?.snapshot ?? noRotation,
   );
 
+  // The emergency profile's video follows the open incident in focus: the cameras that see the
+  // spot stay pinned while it is open (a person's own pick still comes first).
+  const picked = usePickedIncident(bus);
+  const followed = useStoreSelector(store, (s) =>
+    params.follow === 'incident' ? s.cases.incidents.focus(picked) : undefined,
+  );
+  const incidentCameras = useMemo(
+    () =>
+      followed
+        ? linkedCameras(catalogue.cameras, [followed.position.lon, followed.position.lat], {
+            count: Math.min(4, cells.length),
+            isOnline: (id) => store.cases.cameraOnline(id),
+          }).map((c) => c.id)
+        : [],
+    [followed, catalogue.cameras, cells.length, store],
+  );
+
   // Unacknowledged alarms on cameras: a new map only when they changed, not on each case event.
   const alarms = useCameraAlarms(store, acked);
 
@@ -128,7 +147,7 @@ export function VideoWall({ store, bus, hubBase, params, origin, part }: Readonl
         {
           cells: cells.length,
           scene: { ids: rotation.ids, next: rotation.next },
-          pinned,
+          pinned: pinned.length > 0 ? pinned : incidentCameras,
           manual,
           alarms,
           ...(enlarged !== undefined ? { enlarged } : {}),
@@ -140,6 +159,7 @@ export function VideoWall({ store, bus, hubBase, params, origin, part }: Readonl
       rotation.ids,
       rotation.next,
       pinned,
+      incidentCameras,
       manual,
       alarms,
       enlarged,

@@ -43,6 +43,8 @@ export const busMessageSchema = z.discriminatedUnion('kind', [
     }),
   }),
   z.object({ kind: z.literal('profile'), origin, profileId: wellFormedText(64, 1) }),
+  /** The incident the emergency views focus on, picked by the coordinator on any window. */
+  z.object({ kind: z.literal('incident'), origin, incidentId: wellFormedText(64, 1) }),
   z.object({ kind: z.literal('scene'), origin, sceneId: wellFormedText(64, 1) }),
   /**
    * What one window's video tiles ask of the PC's player budget. Stays on this PC: browsers'

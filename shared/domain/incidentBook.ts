@@ -205,6 +205,16 @@ export class IncidentBook {
       .sort((a, b) => a.level - b.level || b.declaredAt - a.declaredAt);
   }
 
+  /**
+   * The incident a view focuses on: the one picked (by the URL or the wall bus) while it is
+   * known, and open unless `closedToo`, else the gravest open one.
+   */
+  focus(picked?: string, closedToo = false): IncidentRecord | undefined {
+    const chosen = picked ? this.incidents.get(picked) : undefined;
+    if (chosen && (closedToo || chosen.closedAt === undefined)) return chosen;
+    return this.open()[0];
+  }
+
   all(): IterableIterator<IncidentRecord> {
     return this.incidents.values();
   }

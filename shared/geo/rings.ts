@@ -57,3 +57,18 @@ export function signedArea(flat: readonly number[]): number {
       ((flat[2 * j + 1] as number) + (flat[2 * i + 1] as number));
   return area / 2;
 }
+
+/** Whether (x, y) lies inside a ring of [x, y] points (even-odd rule; closed or not). */
+export function ringContains(
+  ring: readonly (readonly [number, number])[],
+  x: number,
+  y: number,
+): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i] as readonly [number, number];
+    const [xj, yj] = ring[j] as readonly [number, number];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}

@@ -2,6 +2,7 @@ import type { Position } from '../../../shared/protocol/events';
 import type { CityInfo } from '../../../shared/protocol/wire';
 import type { Random } from '../../../shared/random';
 import type { Zone } from '../../../shared/geo/zonedCity';
+import { ringContains } from '../../../shared/geo/rings';
 
 /**
  * The embedded demo city: Duanzhou district (端州区), Zhaoqing (肇庆市), Guangdong, between the
@@ -110,7 +111,7 @@ export const XIJIANG_WIDTH = 0.009;
 export function demoZone(lon: number, lat: number): Zone {
   const near = (x: number, y: number, rx: number, ry: number) =>
     ((lon - x) / rx) ** 2 + ((lat - y) / ry) ** 2 < 1;
-  if (insidePolygon(STAR_LAKE, lon, lat)) return 'water';
+  if (ringContains(STAR_LAKE, lon, lat)) return 'water';
   if (lat > 23.105 || near(112.476, 23.08, 0.03, 0.014)) return 'park';
   if (near(112.4597, 23.0496, 0.011, 0.007)) return 'old-town';
   if (near(112.5, 23.062, 0.016, 0.011)) return 'high-rise';
@@ -153,21 +154,7 @@ export const DEMO_DEPARTMENTS: readonly string[] = [
 ];
 
 export function insideOutline(p: Position): boolean {
-  return insidePolygon(OUTLINE, p.lon, p.lat);
-}
-
-function insidePolygon(
-  ring: readonly (readonly [number, number])[],
-  lon: number,
-  lat: number,
-): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i] as readonly [number, number];
-    const [xj, yj] = ring[j] as readonly [number, number];
-    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
+  return ringContains(OUTLINE, p.lon, p.lat);
 }
 
 /** A position inside the district outline, denser towards the old town centre. */

@@ -1,5 +1,7 @@
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { COORDINATE_SYSTEM } from '@deck.gl/core';
+import type { IncidentRecord } from '../../../shared/domain/incidentBook';
+import { LEVEL_COLOURS } from '../../../shared/domain/incidentKinds';
 import { PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
 import type { CaseRecord } from '../../../shared/domain/caseStore';
 import type { BuildingMeshChunk } from '../../../shared/geo/buildingMesh';
@@ -173,6 +175,28 @@ export function overdueLayer(cases: readonly CaseRecord[], pulse: number, versio
     radiusScale: 1 + 0.5 * pulse,
     opacity: 0.55 + 0.45 * pulse,
     updateTriggers: { getRadius: version },
+  });
+}
+
+/**
+ * Open incidents: the danger / cordon circle in metres, filled faintly and ringed in the
+ * level's colour, over everything else of the city.
+ */
+export function incidentsLayer(incidents: readonly IncidentRecord[], version: number) {
+  return new ScatterplotLayer<IncidentRecord>({
+    id: 'incidents',
+    data: incidents,
+    getPosition: (i) => [i.position.lon, i.position.lat],
+    getRadius: (i) => i.radiusMetres,
+    radiusUnits: 'meters',
+    stroked: true,
+    filled: true,
+    getFillColor: (i) => [...LEVEL_COLOURS[i.level], 50],
+    getLineColor: (i) => [...LEVEL_COLOURS[i.level], 255],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 4,
+    pickable: false,
+    updateTriggers: { getRadius: version, getFillColor: version, getLineColor: version },
   });
 }
 

@@ -1,0 +1,106 @@
+import { useEffect, useRef, useState } from 'react';
+import type { IncidentRecord } from '../../shared/domain/incidentBook';
+import { floorsOf } from '../../shared/geo/buildingsNear';
+import { exposeTestHook } from '../app/testHooks';
+import { useI18n } from '../i18n/I18nContext';
+import type { BuildingLookup } from './buildingLookup';
+import { BuildingScene, type BuildingModel } from './buildingScene';
+import { floorLabel } from './incidentText';
+
+/** Neighbours drawn around the building, nearest first. */
+const NEIGHBOURS = 200;
+
+/**
+ * The incident's building in three.js: floor slabs with the incident's floor pulsing in the
+ * level's colour, the floors at risk tinted, the neighbours inside the cordon as glass blocks.
+ * Drag to orbit, wheel to zoom, the slider or [ and ] to pull the floors apart.
+ */
+export function BuildingPanel({
+  incident,
+  lookup,
+}: Readonly<{ incident: IncidentRecord; lookup: BuildingLookup | undefined }>) {
+  const { t } = useI18n();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [scene, setScene] = useState<BuildingScene>();
+  const [explode, setExplode] = useState(0);
+  const [floors, setFloors] = useState<number>();
+
+  useEffect(() => {
+    const made = new BuildingScene(canvas.current as HTMLCanvasElement);
+    // The one object this panel owns outside React; it must exist only while mounted.
+    setScene(made);
+    const offHook = exposeTestHook('__citywallBuilding', {
+      info: () => made.info(),
+      show: (model: BuildingModel) => made.show(model),
+      canvas: () => canvas.current,
+    });
+    return () => {
+      offHook();
+      made.destroy();
+    };
+  }, []);
+
+  const { id, type, level, radiusMetres, floor, position, buildingId } = incident;
+  useEffect(() => {
+    if (!scene || !lookup) return;
+    let current = true;
+    void lookup.near(position, radiusMetres, buildingId, NEIGHBOURS).then((near) => {
+      if (!current) return;
+      const target = near.target
+        ? { ...near.target, floors: floorsOf(near.target.height) }
+        : undefined;
+      setFloors(target?.floors);
+      scene.show({
+        key: id,
+        type,
+        level,
+        radiusMetres,
+        neighbours: near.neighbours,
+        ...(target ? { target } : {}),
+        ...(floor !== undefined ? { incidentFloor: floor } : {}),
+      });
+    });
+    return () => {
+      current = false;
+    };
+  }, [scene, lookup, id, type, level, radiusMetres, floor, position, buildingId]);
+
+  useEffect(() => scene?.setExplode(explode), [scene, explode]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === '[') setExplode((e) => Math.max(0, e - 0.25));
+      if (event.key === ']') setExplode((e) => Math.min(1, e + 0.25));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <section className="incident-building" data-testid="incident-building">
+      <canvas ref={canvas} className="building-canvas" />
+      <div className="building-legend">
+        <span>{t('incidentBuilding')}</span>
+        {floors !== undefined ? (
+          <b>
+            {incident.floor !== undefined ? `${floorLabel(incident.floor)} · ` : ''}
+            {t('incidentFloors').replace('{n}', String(floors))}
+          </b>
+        ) : (
+          <b>{t('incidentNoBuilding')}</b>
+        )}
+      </div>
+      <label className="building-explode">
+        {t('incidentExplode')}
+        <input
+          type="range"
+          min={0}
+          max={1}
+          step={0.05}
+          value={explode}
+          onChange={(e) => setExplode(Number(e.target.value))}
+          data-testid="incident-explode"
+        />
+      </label>
+    </section>
+  );
+}
