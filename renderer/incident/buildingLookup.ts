@@ -49,12 +49,18 @@ export class BuildingLookup {
     } satisfies BuildingRequest);
   }
 
-  near(
+  /** The buildings around a spot, once the pack is in (none when it could not be read). */
+  async near(
     centre: { readonly lon: number; readonly lat: number },
     radiusMetres: number,
     buildingId?: string,
     limit = 200,
   ): Promise<BuildingsNear> {
+    const loaded = await this.ready.then(
+      () => true,
+      () => false,
+    );
+    if (!loaded) return { neighbours: [] };
     this.serial += 1;
     const id = this.serial;
     return new Promise((resolve) => {
