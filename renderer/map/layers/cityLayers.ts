@@ -196,6 +196,8 @@ export function incidentsLayer(incidents: readonly IncidentRecord[], version: nu
     lineWidthUnits: 'pixels',
     getLineWidth: 4,
     pickable: false,
+    // Over the buildings: the cordon must show wherever towers stand in it.
+    parameters: { depthCompare: 'always' },
     updateTriggers: { getRadius: version, getFillColor: version, getLineColor: version },
   });
 }
