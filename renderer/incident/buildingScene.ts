@@ -88,6 +88,7 @@ export class BuildingScene {
   private restores = 0;
   private buildMs = 0;
   private lost = false;
+  private renderedAt = -Infinity;
   private readonly resize: ResizeObserver;
 
   constructor(private readonly canvas: HTMLCanvasElement) {
@@ -280,9 +281,11 @@ export class BuildingScene {
     this.camera.updateProjectionMatrix();
   }
 
-  private readonly loop = (): void => {
+  private readonly loop = (time: number = performance.now()): void => {
     this.frame = requestAnimationFrame(this.loop);
-    if (this.lost) return;
+    // 30 frames a second are enough for a pulse and an orbit, and halve a wall PC's work.
+    if (this.lost || time - this.renderedAt < 30) return;
+    this.renderedAt = time;
     if (this.incidentMaterial)
       this.incidentMaterial.emissiveIntensity = 0.35 + 0.35 * Math.sin(performance.now() / 250);
     this.controls.update();
