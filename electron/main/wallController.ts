@@ -41,6 +41,8 @@ export class WallController {
   setProfile(id: string): boolean {
     const next = this.profiles.find((p) => p.id === id);
     if (!next) return false;
+    // Every window of a following wall sends the same switch at once: one replan is enough.
+    if (next === this.active) return true;
     this.active = next;
     this.replan();
     return true;

@@ -6,6 +6,7 @@ import type { Language, ProfileList, ViewChange, WallBridge } from '../../shared
 import { parseRegionPart } from '../../shared/layout/regionPart';
 import { CaseBoard } from '../cases/CaseBoard';
 import { I18nContext, makeI18n } from '../i18n/I18nContext';
+import { IncidentAlert } from '../incident/IncidentAlert';
 import { IncidentView } from '../incident/IncidentView';
 import { KpiView } from '../kpi/KpiView';
 import { MapView } from '../map/MapView';
@@ -166,6 +167,7 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
             <PendingView view={view.view} params={view.params} />
           </RegionFrame>
         )}
+        <IncidentAlert store={store} bus={bus} origin={origin} activeProfile={profiles.active} />
       </div>
     </I18nContext.Provider>
   );

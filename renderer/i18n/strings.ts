@@ -147,6 +147,10 @@ const zh = {
   resourceShut: '未开放',
   resourceBeds: '空床',
   resourcePeople: '人',
+  incidentBannerSwitch: '{s} 秒后全墙切换至应急指挥',
+  incidentBannerCancel: '取消（Esc）',
+  incidentFollowing: '全墙跟随事件中',
+  incidentReturn: '返回原画面（Home）',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -297,6 +301,10 @@ const en: Readonly<Record<StringKey, string>> = {
   resourceShut: 'not open',
   resourceBeds: 'free beds',
   resourcePeople: 'people',
+  incidentBannerSwitch: 'The whole wall switches to incident command in {s} s',
+  incidentBannerCancel: 'Cancel (Esc)',
+  incidentFollowing: 'The wall follows the incident',
+  incidentReturn: 'Back (Home)',
 };
 
 export const STRINGS: Readonly<Record<Language, Readonly<Record<StringKey, string>>>> = {

@@ -21,12 +21,16 @@ export function BuildingPanel({
 }: Readonly<{ incident: IncidentRecord; lookup: BuildingLookup | undefined }>) {
   const { t } = useI18n();
   const canvas = useRef<HTMLCanvasElement>(null);
+  const host = useRef<HTMLElement>(null);
   const [scene, setScene] = useState<BuildingScene>();
   const [explode, setExplode] = useState(0);
   const [floors, setFloors] = useState<number>();
 
   useEffect(() => {
-    const made = new BuildingScene(canvas.current as HTMLCanvasElement);
+    const made = new BuildingScene(
+      host.current as HTMLElement,
+      canvas.current as HTMLCanvasElement,
+    );
     // The one object this panel owns outside React; it must exist only while mounted.
     setScene(made);
     const offHook = exposeTestHook('__citywallBuilding', {
@@ -76,7 +80,7 @@ export function BuildingPanel({
   }, []);
 
   return (
-    <section className="incident-building" data-testid="incident-building">
+    <section className="incident-building" data-testid="incident-building" ref={host}>
       <canvas ref={canvas} className="building-canvas" />
       <div className="building-legend">
         <span>{t('incidentBuilding')}</span>

@@ -89,9 +89,19 @@ export class BuildingScene {
   private buildMs = 0;
   private lost = false;
   private renderedAt = -Infinity;
+  /** No part of the view is on this window's screen: nothing to draw. */
+  private hidden = false;
   private readonly resize: ResizeObserver;
 
-  constructor(private readonly canvas: HTMLCanvasElement) {
+  /**
+   * `host` is the view's whole box; the canvas covers only the part of it this window shows (a
+   * region across panels lays the view out over all of them), and the camera renders that part
+   * of the one picture, so each panel draws its share and no more.
+   */
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly canvas: HTMLCanvasElement,
+  ) {
     this.renderer = new WebGLRenderer({ canvas, antialias: true });
     this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
     this.renderer.setClearColor(new Color(0x0b1424));
@@ -106,7 +116,8 @@ export class BuildingScene {
     canvas.addEventListener('webglcontextlost', this.onLost);
     canvas.addEventListener('webglcontextrestored', this.onRestored);
     this.resize = new ResizeObserver(() => this.fit());
-    this.resize.observe(canvas);
+    this.resize.observe(host);
+    window.addEventListener('resize', this.fit);
     this.fit();
     this.loop();
   }
@@ -142,6 +153,7 @@ export class BuildingScene {
   destroy(): void {
     cancelAnimationFrame(this.frame);
     this.resize.disconnect();
+    window.removeEventListener('resize', this.fit);
     this.canvas.removeEventListener('webglcontextlost', this.onLost);
     this.canvas.removeEventListener('webglcontextrestored', this.onRestored);
     this.clear();
@@ -273,18 +285,35 @@ export class BuildingScene {
     this.controls.update();
   }
 
-  private fit(): void {
-    const width = Math.max(1, this.canvas.clientWidth);
-    const height = Math.max(1, this.canvas.clientHeight);
-    this.renderer.setSize(width, height, false);
+  private readonly fit = (): void => {
+    const box = this.host.getBoundingClientRect();
+    const width = Math.max(1, Math.round(box.width));
+    const height = Math.max(1, Math.round(box.height));
+    // What of the host this window shows.
+    const left = Math.max(0, -box.left);
+    const top = Math.max(0, -box.top);
+    const right = Math.min(width, window.innerWidth - box.left);
+    const bottom = Math.min(height, window.innerHeight - box.top);
+    this.hidden = right - left < 1 || bottom - top < 1;
+    const w = Math.max(1, Math.round(right - left));
+    const h = Math.max(1, Math.round(bottom - top));
+    Object.assign(this.canvas.style, {
+      left: `${left}px`,
+      top: `${top}px`,
+      width: `${w}px`,
+      height: `${h}px`,
+    });
+    this.renderer.setSize(w, h, false);
     this.camera.aspect = width / height;
+    if (w < width || h < height) this.camera.setViewOffset(width, height, left, top, w, h);
+    else this.camera.clearViewOffset();
     this.camera.updateProjectionMatrix();
-  }
+  };
 
   private readonly loop = (time: number = performance.now()): void => {
     this.frame = requestAnimationFrame(this.loop);
     // 30 frames a second are enough for a pulse and an orbit, and halve a wall PC's work.
-    if (this.lost || time - this.renderedAt < 30) return;
+    if (this.lost || this.hidden || time - this.renderedAt < 30) return;
     this.renderedAt = time;
     if (this.incidentMaterial)
       this.incidentMaterial.emissiveIntensity = 0.35 + 0.35 * Math.sin(performance.now() / 250);

@@ -45,6 +45,17 @@ export const busMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('profile'), origin, profileId: wellFormedText(64, 1) }),
   /** The incident the emergency views focus on, picked by the coordinator on any window. */
   z.object({ kind: z.literal('incident'), origin, incidentId: wellFormedText(64, 1) }),
+  /**
+   * The wall following an incident: `follow` once it switched (with the profile to go back to),
+   * `cancel` when someone waved the countdown off, `return` when someone sent the wall back.
+   */
+  z.object({
+    kind: z.literal('incident.follow'),
+    origin,
+    action: z.enum(['follow', 'cancel', 'return']),
+    incidentId: wellFormedText(64, 1),
+    returnTo: wellFormedText(64, 1).optional(),
+  }),
   z.object({ kind: z.literal('scene'), origin, sceneId: wellFormedText(64, 1) }),
   /**
    * What one window's video tiles ask of the PC's player budget. Stays on this PC: browsers'
