@@ -3,7 +3,7 @@ import type { Problem } from './problems';
 import { featuresOf, readPoints } from './features';
 
 /** What an emergency can call on, as a city's emergency resource register lists it. */
-export const RESOURCE_KINDS = ['team', 'vehicle', 'warehouse', 'shelter', 'hospital'] as const;
+const RESOURCE_KINDS = ['team', 'vehicle', 'warehouse', 'shelter', 'hospital'] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 /** One resource: a point with what the incident view needs to weigh it. */

@@ -57,7 +57,7 @@ export interface IncidentSite {
 }
 
 /** Storey height the demo's building heights are divided by (the pack says the same). */
-export const DEMO_STOREY_METRES = 3;
+const DEMO_STOREY_METRES = 3;
 
 /** The pack's buildings of at least `minFloors` storeys, each at its footprint's centre. */
 export function incidentSites(buildings: BuildingColumns, minFloors: number): IncidentSite[] {
