@@ -3,6 +3,7 @@ import type { RejectReason } from '../protocol/envelope';
 import { findCategory } from './categories';
 import { DEFAULT_DEADLINES, deadlineMs, hoursToMs, type DeadlineTable } from './deadlines';
 import { IncidentBook, type IncidentRecord, type UnitRecord } from './incidentBook';
+import { WarningBook, type WarningRecord } from './warningBook';
 import { emptyCounters, kpiView, type KpiCounters, type KpiView } from './kpi';
 import {
   CASE_STATES,
@@ -92,6 +93,8 @@ export interface CaseStoreSnapshot {
   /** Open and lately closed incidents, and the tracked units (absent from older hubs). */
   readonly incidents?: readonly IncidentRecord[];
   readonly units?: readonly UnitRecord[];
+  /** Public warnings (CAP) in force and lately ended (absent from older hubs). */
+  readonly warnings?: readonly WarningRecord[];
 }
 
 const ACTION_OF: Readonly<Record<string, CaseAction>> = {
@@ -130,6 +133,8 @@ export class CaseStore {
   private readonly cameras = new Map<string, boolean>();
   /** Emergencies and the units sent to them, beside the cases. */
   readonly incidents = new IncidentBook();
+  /** Public warnings (CAP alerts) the city is under. */
+  readonly warnings = new WarningBook();
   private readonly deadlines: DeadlineTable;
   private bounds: Bounds | undefined;
   private lastTick = 0;
@@ -228,6 +233,9 @@ export class CaseStore {
       case 'incident.step':
       case 'incident.closed':
         return this.incidents.apply(event);
+      case 'warning.issued':
+      case 'warning.cancelled':
+        return this.warnings.apply(event);
       default:
         return this.applyCase(event);
     }
@@ -399,6 +407,7 @@ export class CaseStore {
    */
   evictClosedBefore(before: number): number {
     this.incidents.evictBefore(before);
+    this.warnings.evictBefore(before);
     // Acknowledged alarms too: a year of them would otherwise travel in every wall's snapshot.
     for (const alarm of this.alarms.values())
       if (alarm.acknowledged && (alarm.acknowledgedAt ?? alarm.raisedAt) < before) {
@@ -509,6 +518,7 @@ export class CaseStore {
       cameras: Object.fromEntries(this.cameras),
       utcOffsetMinutes: this.offsetMs / 60_000,
       ...this.incidents.snapshot(),
+      warnings: this.warnings.snapshot(),
     };
   }
 
@@ -540,6 +550,7 @@ export class CaseStore {
     this.cameras.clear();
     for (const [id, online] of Object.entries(snapshot.cameras)) this.cameras.set(id, online);
     this.incidents.restore(snapshot.incidents, snapshot.units);
+    this.warnings.restore(snapshot.warnings);
     this.lastTick = 0;
     this.tick(now);
   }

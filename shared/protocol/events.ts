@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INCIDENT_LEVELS, INCIDENT_TYPES } from '../domain/incidentKinds';
+import { WARNING_CERTAINTIES, WARNING_SEVERITIES, WARNING_URGENCIES } from '../domain/warningKinds';
 import { wellFormedText } from './text';
 
 /**
@@ -84,6 +85,53 @@ export const incidentDeclaredFields = {
   caseIds: linkedCases.optional(),
 };
 
+/** Points a warning's areas may have in all: a county outline fits once the hub thinned it. */
+export const MAX_WARNING_POINTS = 2_000;
+/** A CAP identifier: unique per sender, and often a long URN. */
+const warningId = wellFormedText(200, 1);
+/** A ring as flat `[lon, lat, lon, lat, …]`, closed, at least a triangle. */
+const flatRing = z
+  .array(z.number().finite())
+  .min(8)
+  .max(MAX_WARNING_POINTS * 2)
+  .refine((r) => r.length % 2 === 0, 'a ring is pairs of lon, lat')
+  .refine(
+    (r) => r.every((v, k) => (k % 2 === 0 ? Math.abs(v) <= 180 : Math.abs(v) <= 90)),
+    'a ring point outside lon ±180, lat ±90',
+  );
+const warningArea = z.object({
+  description: text(500),
+  polygons: z.array(flatRing).max(50),
+  circles: z
+    .array(z.object({ centre: positionSchema, radiusMetres: z.number().finite().min(0).max(2e6) }))
+    .max(50),
+});
+/** What a warning says in one language (CAP's `info` blocks, one per language). */
+const warningText = z.object({
+  language: text(35),
+  event: text(200),
+  headline: text(300).optional(),
+  description: text(2000).optional(),
+  instruction: text(2000).optional(),
+  senderName: text(200).optional(),
+});
+
+/** What a warning's issue says (a snapshot's warning record has it too). */
+export const warningIssuedFields = {
+  sender: text(200),
+  /** `exercise` warnings are drawn marked as such; tests, drafts and system messages never come. */
+  status: z.enum(['actual', 'exercise']),
+  /** The warnings this one replaces (a CAP Update's `references`). */
+  replaces: z.array(warningId).max(50),
+  severity: z.enum(WARNING_SEVERITIES),
+  urgency: z.enum(WARNING_URGENCIES),
+  certainty: z.enum(WARNING_CERTAINTIES),
+  onset: at.optional(),
+  expires: at,
+  texts: z.array(warningText).min(1).max(4),
+  areas: z.array(warningArea).min(1).max(20),
+};
+
 /** One schema per event type, keyed by the envelope's `type`. */
 export const EVENT_SCHEMAS = {
   'case.reported': caseReported,
@@ -142,6 +190,15 @@ export const EVENT_SCHEMAS = {
   }),
   'incident.closed': z.object({ ...incidentRef, reason: text(500).optional() }),
   'camera.status': z.object({ cameraId: id, at, online: z.boolean() }),
+  /** A public warning in force until `expires` (a CAP 1.2 Alert or Update, read by the hub). */
+  'warning.issued': z.object({ warningId, at, ...warningIssuedFields }),
+  /** A CAP Cancel: the warnings it names are no longer in force. */
+  'warning.cancelled': z.object({
+    warningId,
+    at,
+    cancels: z.array(warningId).min(1).max(50),
+    note: text(500).optional(),
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;

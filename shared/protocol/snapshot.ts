@@ -8,6 +8,7 @@ import {
   incidentDeclaredFields,
   incidentLevelSchema,
   positionSchema,
+  warningIssuedFields,
 } from './events';
 import { utcOffsetMinutesSchema } from './wire';
 import { wellFormedText } from './text';
@@ -115,6 +116,14 @@ const unitSchema = z.object({
   incidentId: id.optional(),
 });
 
+const warningSchema = z.object({
+  ...warningIssuedFields,
+  id: wellFormedText(200, 1),
+  issuedAt: at,
+  endedAt: at.optional(),
+  endedBy: wellFormedText(200, 1).optional(),
+});
+
 /** Everything of a store's snapshot but its cases (sent once, in the first part). */
 const storeStateSchema = z.object({
   counters: countersSchema,
@@ -127,6 +136,7 @@ const storeStateSchema = z.object({
   utcOffsetMinutes: utcOffsetMinutesSchema.optional(),
   incidents: z.array(incidentSchema).max(10_000).optional(),
   units: z.array(unitSchema).max(20_000).optional(),
+  warnings: z.array(warningSchema).max(1_000).optional(),
 });
 
 /** A whole store's snapshot (the checkpoint's). */
