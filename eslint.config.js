@@ -22,7 +22,7 @@ const RENDERER = [
   'three',
 ];
 const MAIN = ['electron', 'zod'];
-const HUB = ['socket.io', 'zod', '@duckdb/node-api'];
+const HUB = ['socket.io', 'zod', '@duckdb/node-api', '@xmldom/xmldom'];
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 
 export default tseslint.config(

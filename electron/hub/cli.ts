@@ -24,6 +24,7 @@ const { values } = parseArgs({
     'utc-offset': { type: 'string', default: '480' },
     'checkpoint-every': { type: 'string', default: '30s' },
     'keep-closed': { type: 'string', default: '24h' },
+    cap: { type: 'string', default: process.env.CITYWALL_CAP_DIR },
     help: { type: 'boolean', default: false },
   },
 });
@@ -46,6 +47,8 @@ if (values.help) {
                          only the log after it (default 30s; "off" reads the whole log each start)
   --keep-closed 24h      how long a closed case stays on the walls after its last step (at least
                          10m; it stays in the history database for good)
+  --cap DIR              read CAP 1.2 alerts (.xml) dropped into DIR as public warnings, with
+                         any source (CITYWALL_CAP_DIR); GET /api/cap says what was refused and why
   --csv FILE --speedup N          nyc311: the CSV and the replay speed-up`);
   process.exit(0);
 }
@@ -126,6 +129,7 @@ const running = await startHub({
   checkpointMs,
   closedKeptMs,
   source,
+  ...(values.cap ? { capDir: resolve(values.cap) } : {}),
 });
 if (seedDays) process.stdout.write('\n');
 const { hub } = running;
@@ -138,6 +142,8 @@ if (hub.logReport.badLines > 0)
     `  ${hub.logReport.badLines} damaged log lines set aside in ${hub.logReport.setAside}`,
   );
 if (values.serve) console.log(`  wall preview: ${hub.url}/`);
+if (values.cap)
+  console.log(`  CAP alerts read from ${resolve(values.cap)} (report: ${hub.url}/api/cap)`);
 
 const shutdown = () => {
   void running.stop().then(() => process.exit(0));

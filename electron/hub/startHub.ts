@@ -13,6 +13,8 @@ import { readBuildingsBinary } from '../../shared/geo/buildingsBinary';
 import { readResources } from '../../shared/geo/resources';
 import { incidentSites } from './sources/demoResources';
 import { IncidentSimulator } from './sources/incidentSimulator';
+import { CapFolder } from './cap/capFolder';
+import { DemoWarnings } from './sources/demoWarnings';
 
 export type HubSource =
   | ({
@@ -44,9 +46,19 @@ export async function startHub(
     readonly onWarning?: (message: string) => void;
     /** Progress of a history being seeded: the simulated day it has reached, and events so far. */
     readonly onSeedProgress?: (at: number, events: number) => void;
+    /** A folder CAP 1.2 alerts are dropped into (`--cap`), with any source; `GET /api/cap` reports it. */
+    readonly capDir?: string;
   },
 ): Promise<RunningHub> {
-  const { source, demoVideoDir, onWarning, onSeedProgress, ...hubOptions } = options;
+  const { source, demoVideoDir, onWarning, onSeedProgress, capDir, ...hubOptions } = options;
+  const cap = capFolder(capDir, onWarning);
+  const withCap = (hub: Hub) => {
+    cap.attach(hub);
+    return async () => {
+      cap.folder?.stop();
+      await hub.close();
+    };
+  };
   if (source.kind === 'demo') {
     // Generated once (about a second) and kept: the camera catalogue is read from it at start.
     let files: Map<string, string | Uint8Array> | undefined;
@@ -74,9 +86,10 @@ export async function startHub(
     const hub = await Hub.start({
       cityPack,
       ...hubOptions,
-      routes: [...routes, ...(hubOptions.routes ?? [])],
+      routes: [...routes, cap.route, ...(hubOptions.routes ?? [])],
       city: DEMO_CITY,
     });
+    const closeHub = withCap(hub);
     live.hub = hub;
     if (source.seedDays && hub.log.headSeq === 0) {
       // Through the hub's own publish path, a simulated day at a time, each on disk before the next.
@@ -102,17 +115,28 @@ export async function startHub(
         ? undefined
         : demoIncidents(hub, packFiles(), catalogue, source, source.incidents?.firstAfterMinutes);
     emergencies?.start();
+    // The demo's weather warnings come as CAP 1.2 documents through the same reader as real ones.
+    const warnings =
+      source.incidents === false ? undefined : new DemoWarnings(hub, { ...source, onWarning });
+    warnings?.start();
     return {
       hub,
       stop: async () => {
         simulator.stop();
         emergencies?.stop();
-        await hub.close();
+        warnings?.stop();
+        await closeHub();
       },
     };
   }
   const imported = importNyc311(await readFile(source.csv, 'utf8'));
-  const hub = await Hub.start({ ...hubOptions, dataDir: join(hubOptions.dataDir), city: NYC_CITY });
+  const hub = await Hub.start({
+    ...hubOptions,
+    routes: [cap.route, ...(hubOptions.routes ?? [])],
+    dataDir: join(hubOptions.dataDir),
+    city: NYC_CITY,
+  });
+  const closeHub = withCap(hub);
   // A restarted replay hub already holds the data: only what it has not logged yet is streamed.
   const replay = startReplay(
     hub.log.headSeq === 0 ? imported.events : [],
@@ -123,7 +147,37 @@ export async function startHub(
     hub,
     stop: async () => {
       replay.stop();
-      await hub.close();
+      await closeHub();
+    },
+  };
+}
+
+/**
+ * The CAP folder source (started once the hub is) and its report route, `GET /api/cap`: what was
+ * read, accepted and refused, and why (404 when no folder is configured).
+ */
+function capFolder(dir: string | undefined, onWarning?: (message: string) => void) {
+  const holder: { folder?: CapFolder } = {};
+  const route: HubRoute = (path, _req, res, headers) => {
+    if (path !== '/api/cap' || !holder.folder) return false;
+    res
+      .writeHead(200, {
+        ...headers,
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+      })
+      .end(JSON.stringify(holder.folder.report));
+    return true;
+  };
+  return {
+    route,
+    get folder() {
+      return holder.folder;
+    },
+    attach(hub: Hub) {
+      if (!dir) return;
+      holder.folder = new CapFolder(hub, dir, { ...(onWarning ? { onWarning } : {}) });
+      holder.folder.start();
     },
   };
 }
