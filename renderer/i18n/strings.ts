@@ -151,6 +151,15 @@ const zh = {
   incidentBannerCancel: '取消（Esc）',
   incidentFollowing: '全墙跟随事件中',
   incidentReturn: '返回原画面（Home）',
+  warnings: '预警信息',
+  warningRed: '红色',
+  warningOrange: '橙色',
+  warningYellow: '黄色',
+  warningBlue: '蓝色',
+  warningUnrated: '未定级',
+  warningExercise: '演练',
+  warningUntil: '至',
+  legendWarning: '预警区域',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -305,6 +314,15 @@ const en: Readonly<Record<StringKey, string>> = {
   incidentBannerCancel: 'Cancel (Esc)',
   incidentFollowing: 'The wall follows the incident',
   incidentReturn: 'Back (Home)',
+  warnings: 'Warnings',
+  warningRed: 'Red',
+  warningOrange: 'Orange',
+  warningYellow: 'Yellow',
+  warningBlue: 'Blue',
+  warningUnrated: 'Unrated',
+  warningExercise: 'Exercise',
+  warningUntil: 'until',
+  legendWarning: 'Warning area',
 };
 
 export const STRINGS: Readonly<Record<Language, Readonly<Record<StringKey, string>>>> = {

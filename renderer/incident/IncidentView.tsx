@@ -16,6 +16,7 @@ import { levelName, typeName } from './incidentText';
 import { NearbyList } from './NearbyList';
 import { usePickedIncident } from './usePickedIncident';
 import { ResponsePlanList } from './ResponsePlanList';
+import { WarningList } from '../map/WarningList';
 
 /**
  * The emergency coordinator's region (`?view=incident`): the focused incident's card and plan,
@@ -97,6 +98,7 @@ export function IncidentView({
         </div>
         <BuildingPanel incident={focus} lookup={lookup} />
         <div className="incident-column">
+          <WarningList store={store} />
           <NearbyList incident={focus} units={units} resources={resources} />
           <IncidentTimeline incident={focus} linked={linked} now={now} />
         </div>

@@ -72,6 +72,10 @@ export function MapOverlay({
             <i className="legend-heat" />
             {t('legendHeat')}
           </li>
+          <li>
+            <i className="legend-warning" />
+            {t('legendWarning')}
+          </li>
         </ul>
       </div>
       {children}

@@ -9,6 +9,7 @@ import { loadPackInWorker, type LoadedPack } from './loadPack';
 import type { CameraView } from './cityView';
 import { MapController } from './mapController';
 import { MapOverlay } from './MapOverlay';
+import { WarningList } from './WarningList';
 import { useStoreSelector } from '../app/useStore';
 import { usePickedIncident } from '../incident/usePickedIncident';
 
@@ -139,6 +140,7 @@ export function MapView({
       <div ref={host} className="map-canvas" />
       {loaded ? (
         <MapOverlay camera={camera} part={part}>
+          <WarningList store={store} className="warning-list map-warnings" />
           {loaded.problems.length > 0 ? (
             <div className="map-problems" data-testid="map-problems">
               ⚠ {loaded.problems.length} features refused: {loaded.problems[0]}

@@ -16,7 +16,15 @@ import { CaseHeat } from './caseHeat';
 import { CityLayers } from './cityLayerSet';
 import { cityBounds, fitCity, type CameraView } from './cityView';
 import { CaseLayers } from './caseLayers';
-import { buildingsLayer, heatLayer, incidentsLayer, pickedBuilding } from './layers/cityLayers';
+import { cordonBuildings } from './cordonBuildings';
+import {
+  buildingsLayer,
+  cordonBuildingsLayer,
+  heatLayer,
+  incidentsLayer,
+  pickedBuilding,
+  warningsLayer,
+} from './layers/cityLayers';
 import { RasterTiles } from './layers/rasterTiles';
 import type { LoadedPack } from './loadPack';
 import { placeTooltip, tooltip } from './tooltip';
@@ -89,6 +97,13 @@ export class MapController {
   private readonly offs: (() => void)[] = [];
   /** The hover texts' language; `setLanguage` changes it without a new map. */
   private language: Language;
+  /** The public warnings drawn, and which (a warning expires with no event to say so). */
+  private warnings: ReturnType<typeof warningsLayer> | undefined;
+  private warningsKey = '';
+  private warningsCheckedAt = -Infinity;
+  /** The buildings inside open incidents' cordons, made again only when a cordon changes. */
+  private cordon: ReturnType<typeof cordonBuildingsLayer> | undefined;
+  private cordonKey = '';
   /** Decks made so far: 1, and one more after each lost and restored WebGL context. */
   decks = 0;
 
@@ -120,6 +135,7 @@ export class MapController {
     this.pack = loaded;
     this.city = new CityLayers(loaded.pack);
     this.buildings = [];
+    this.cordon = undefined;
     this.drawnAll = false;
     // The benchmark fixes its camera; the wall shows the whole city on the whole region.
     if (!this.options.initialView) {
@@ -272,6 +288,11 @@ export class MapController {
       this.rasterCheckedAt = performance.now();
       if (this.raster.update(this.deck.getViewports()[0])) this.dirty = true;
     }
+    // Warnings come into force and expire on the clock, not only on events.
+    if (this.options.store && performance.now() - this.warningsCheckedAt > 1_000) {
+      this.warningsCheckedAt = performance.now();
+      if (this.warningsChanged(this.options.store)) this.dirty = true;
+    }
     // Nothing is drawn before the pack: the layers' shaders are compiled once, with the city.
     const pulsing = this.cases?.pulsing ?? false;
     if (this.pack && (this.dirty || pulsing)) {
@@ -314,8 +335,10 @@ export class MapController {
       ...(city && this.cases ? [this.cases.gridLoad(city.gridCells)] : []),
       ...(city?.base ?? []),
       ...this.buildings,
+      ...(this.cordonLayer() ?? []),
       // Without a store (the benchmark) the heatmap joins with its first case, as on the old page.
       ...(this.options.store || this.heat.count > 0 ? [heatLayer(this.heat, since)] : []),
+      ...(this.warnings ? [this.warnings] : []),
       ...(this.cases?.layers(performance.now()) ?? []),
       ...(city?.overlays(
         (id) => this.options.store?.cases.cameraOnline(id) ?? true,
@@ -325,6 +348,32 @@ export class MapController {
         ? [incidentsLayer(this.options.store.cases.incidents.open(), this.options.store.version)]
         : []),
     ] as Layer[];
+  }
+
+  /** The cordon highlight for the open incidents (none before the pack's buildings are in). */
+  private cordonLayer() {
+    const columns = this.pack?.pack.buildings;
+    const store = this.options.store;
+    if (!columns || !store || !this.drawnAll) return undefined;
+    const open = store.cases.incidents.open();
+    const key = open
+      .map((i) => `${i.id}:${i.level}:${i.radiusMetres}:${i.position.lon}:${i.position.lat}`)
+      .join('|');
+    if (key !== this.cordonKey || !this.cordon) {
+      this.cordonKey = key;
+      this.cordon = cordonBuildingsLayer(cordonBuildings(columns, open));
+    }
+    return [this.cordon];
+  }
+
+  /** Makes the warnings layer again when the warnings in force are others; true when it did. */
+  private warningsChanged(store: WallStore): boolean {
+    const inForce = store.cases.warnings.inForce(Date.now());
+    const key = inForce.map((w) => `${w.id}:${w.severity}`).join('|');
+    if (key === this.warningsKey && this.warnings) return false;
+    this.warningsKey = key;
+    this.warnings = warningsLayer(inForce, store.version);
+    return true;
   }
 
   private afterRender(): void {

@@ -2,12 +2,21 @@ import type { PickingInfo } from '@deck.gl/core';
 import { findCategory } from '../../shared/domain/categories';
 import type { CaseRecord } from '../../shared/domain/caseStore';
 import { CLOCK_RUNNING_STATES, STATE_LABELS } from '../../shared/domain/lifecycle';
+import type { WarningRecord } from '../../shared/domain/warningBook';
 import type { Language } from '../../shared/ipc/contract';
+import { formatMoment } from '../cases/format';
 import { pickedBuilding } from './layers/cityLayers';
+import { warningWords } from './warningText';
 
 const WORDS = {
-  'zh-CN': { building: '建筑', camera: '摄像头', running: '计时中', other: '其他' },
-  en: { building: 'Building', camera: 'Camera', running: 'clock running', other: 'Other' },
+  'zh-CN': { building: '建筑', camera: '摄像头', running: '计时中', other: '其他', until: '至' },
+  en: {
+    building: 'Building',
+    camera: 'Camera',
+    running: 'clock running',
+    other: 'Other',
+    until: 'until',
+  },
 } as const;
 
 /**
@@ -28,6 +37,15 @@ export function tooltip(info: PickingInfo, language: Language): string | null {
       `${zh ? state.zh : state.en}${CLOCK_RUNNING_STATES.has(c.state) ? ` · ${words.running}` : ''}`,
       ...(where ? [where] : []),
       c.id,
+    ].join('\n');
+  }
+  if (info.layer.id === 'warnings') {
+    const { warning } = info.object as { warning: WarningRecord };
+    const text = warningWords(warning, language);
+    return [
+      text.headline ?? text.event,
+      ...warning.areas.slice(0, 1).map((a) => a.description),
+      `${words.until} ${formatMoment(warning.expires, Date.now())}`,
     ].join('\n');
   }
   const building = pickedBuilding(info.layer.id, info.index);

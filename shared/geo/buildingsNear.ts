@@ -20,26 +20,31 @@ export interface BuildingsNear {
 
 const M_PER_DEG_LAT = 111_320;
 
+/** Buildings around a point by their index in the pack's columns. */
+export interface BuildingsWithin {
+  /** The incident's building: the one named, else the first whose footprint holds the spot. */
+  readonly target?: number;
+  /** Others with a vertex inside the radius, nearest first, at most `limit`. */
+  readonly inside: readonly number[];
+}
+
 /**
  * The buildings around a point, read from the pack's columns in one pass (a cheap box test
- * first, so half a million buildings cost a few milliseconds), as local metres ready for three.js.
+ * first, so half a million buildings cost a few milliseconds). The map highlights them by index;
+ * `buildingsNear` turns them into local metres for three.js.
  */
-export function buildingsNear(
+export function buildingsWithin(
   columns: BuildingColumns,
   centre: { readonly lon: number; readonly lat: number },
   radiusMetres: number,
   options: { readonly buildingId?: string; readonly limit?: number } = {},
-): BuildingsNear {
+): BuildingsWithin {
   const limit = options.limit ?? 200;
   const mPerDegLon = M_PER_DEG_LAT * Math.cos((centre.lat * Math.PI) / 180);
-  const toLocal = (k: number): [number, number] => [
-    ((columns.positions[k * 2] as number) - centre.lon) * mPerDegLon,
-    ((columns.positions[k * 2 + 1] as number) - centre.lat) * M_PER_DEG_LAT,
-  ];
   const dLon = radiusMetres / mPerDegLon;
   const dLat = radiusMetres / M_PER_DEG_LAT;
-  let target: LocalBuilding | undefined;
-  const near: LocalBuilding[] = [];
+  let target: number | undefined;
+  const near: { index: number; distance: number }[] = [];
   for (let i = 0; i < columns.count; i += 1) {
     const from = columns.startIndices[i] as number;
     // Rings are closed: the last vertex repeats the first.
@@ -52,29 +57,64 @@ export function buildingsNear(
       if (Math.abs(lon - centre.lon) > dLon * 1.5 || Math.abs(lat - centre.lat) > dLat * 1.5)
         continue;
     }
+    if (to - from < 3) continue;
     const ring: [number, number][] = [];
     let distance = Infinity;
     for (let k = from; k < to; k += 1) {
-      const p = toLocal(k);
+      const p: [number, number] = [
+        ((columns.positions[k * 2] as number) - centre.lon) * mPerDegLon,
+        ((columns.positions[k * 2 + 1] as number) - centre.lat) * M_PER_DEG_LAT,
+      ];
       ring.push(p);
       distance = Math.min(distance, Math.hypot(p[0], p[1]));
     }
-    if (ring.length < 3) continue;
     const holds = ringContains(ring, 0, 0);
-    const building = {
+    if (named || (options.buildingId === undefined && holds && target === undefined)) {
+      target = i;
+      continue;
+    }
+    if (holds) distance = 0;
+    if (distance <= radiusMetres) near.push({ index: i, distance });
+  }
+  near.sort((a, b) => a.distance - b.distance);
+  return {
+    ...(target !== undefined ? { target } : {}),
+    inside: near.slice(0, limit).map((n) => n.index),
+  };
+}
+
+/**
+ * The buildings around a point as local metres ready for three.js: the incident's own and the
+ * neighbours within the radius, nearest first.
+ */
+export function buildingsNear(
+  columns: BuildingColumns,
+  centre: { readonly lon: number; readonly lat: number },
+  radiusMetres: number,
+  options: { readonly buildingId?: string; readonly limit?: number } = {},
+): BuildingsNear {
+  const mPerDegLon = M_PER_DEG_LAT * Math.cos((centre.lat * Math.PI) / 180);
+  const local = (i: number): LocalBuilding => {
+    const from = columns.startIndices[i] as number;
+    const to = (columns.startIndices[i + 1] as number) - 1;
+    const ring: [number, number][] = [];
+    for (let k = from; k < to; k += 1)
+      ring.push([
+        ((columns.positions[k * 2] as number) - centre.lon) * mPerDegLon,
+        ((columns.positions[k * 2 + 1] as number) - centre.lat) * M_PER_DEG_LAT,
+      ]);
+    return {
       id: columns.ids[i] as string,
       ring,
       height: columns.heights[i] as number,
-      distance: holds ? 0 : distance,
+      distance: ringContains(ring, 0, 0) ? 0 : Math.min(...ring.map(([x, y]) => Math.hypot(x, y))),
     };
-    if (named || (options.buildingId === undefined && holds && !target)) {
-      target = building;
-      continue;
-    }
-    if (building.distance <= radiusMetres) near.push(building);
-  }
-  near.sort((a, b) => a.distance - b.distance);
-  return { ...(target ? { target } : {}), neighbours: near.slice(0, limit) };
+  };
+  const within = buildingsWithin(columns, centre, radiusMetres, options);
+  return {
+    ...(within.target !== undefined ? { target: local(within.target) } : {}),
+    neighbours: within.inside.map(local),
+  };
 }
 
 /** Storeys of a building: its height over the storey height, at least one. */

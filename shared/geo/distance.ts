@@ -37,3 +37,22 @@ export function angleBetween(a: number, b: number): number {
   const d = Math.abs((((a - b) % 360) + 360) % 360);
   return d > 180 ? 360 - d : d;
 }
+
+/**
+ * A circle of `radiusMetres` around a point as a closed flat ring `[lon, lat, …]` of `segments`
+ * sides (a CAP circle on a map layer that draws polygons).
+ */
+export function circleRing(
+  centre: { readonly lon: number; readonly lat: number },
+  radiusMetres: number,
+  segments = 64,
+): number[] {
+  const dLat = radiusMetres / (RAD * EARTH_RADIUS_M);
+  const dLon = dLat / Math.max(0.01, Math.cos(centre.lat * RAD));
+  const ring: number[] = [];
+  for (let k = 0; k <= segments; k += 1) {
+    const a = ((k % segments) / segments) * 2 * Math.PI;
+    ring.push(centre.lon + dLon * Math.cos(a), centre.lat + dLat * Math.sin(a));
+  }
+  return ring;
+}

@@ -2,7 +2,17 @@ import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { COORDINATE_SYSTEM } from '@deck.gl/core';
 import type { IncidentRecord } from '../../../shared/domain/incidentBook';
 import { LEVEL_COLOURS } from '../../../shared/domain/incidentKinds';
-import { PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
+import {
+  PathLayer,
+  PolygonLayer,
+  ScatterplotLayer,
+  SolidPolygonLayer,
+  TextLayer,
+} from '@deck.gl/layers';
+import type { WarningRecord } from '../../../shared/domain/warningBook';
+import { SEVERITY_COLOURS } from '../../../shared/domain/warningKinds';
+import { circleRing } from '../../../shared/geo/distance';
+import type { CordonBuilding } from '../cordonBuildings';
 import type { CaseRecord } from '../../../shared/domain/caseStore';
 import type { BuildingMeshChunk } from '../../../shared/geo/buildingMesh';
 import type { Boundary, Camera, LineColumns } from '../../../shared/geo/features';
@@ -199,6 +209,66 @@ export function incidentsLayer(incidents: readonly IncidentRecord[], version: nu
     // Over the buildings: the cordon must show wherever towers stand in it.
     parameters: { depthCompare: 'always' },
     updateTriggers: { getRadius: version, getFillColor: version, getLineColor: version },
+  });
+}
+
+/**
+ * The buildings inside open incidents' cordons, extruded in the level's colour around the grey
+ * model: the incident's own solid, the others tinted.
+ */
+export function cordonBuildingsLayer(buildings: readonly CordonBuilding[]) {
+  return new SolidPolygonLayer<CordonBuilding>({
+    id: 'cordon-buildings',
+    data: buildings,
+    getPolygon: (b) => b.ring as unknown as number[],
+    positionFormat: 'XY',
+    extruded: true,
+    getElevation: (b) => b.height,
+    getFillColor: (b) => [...b.colour, b.target ? 255 : 170],
+    material: { ambient: 0.45, diffuse: 0.6, shininess: 16, specularColor: [60, 64, 70] },
+    pickable: false,
+  });
+}
+
+/** A circle smaller than this is drawn this large: CAP allows radius 0 (a point). */
+const MIN_WARNING_RADIUS_M = 150;
+
+interface WarningShape {
+  readonly ring: number[];
+  readonly warning: WarningRecord;
+}
+
+/**
+ * Public warnings in force (CAP): each area's polygons and circles in the severity's colour,
+ * faintly filled so the city shows through, ringed so the edge reads from across the hall.
+ * Drawn over the heatmap and the buildings (a faint tint on them), or the heat would hide it.
+ * `version` changes with the list.
+ */
+export function warningsLayer(warnings: readonly WarningRecord[], version: number) {
+  const shapes: WarningShape[] = [];
+  for (const warning of warnings)
+    for (const area of warning.areas) {
+      for (const ring of area.polygons) shapes.push({ ring, warning });
+      for (const c of area.circles)
+        shapes.push({
+          ring: circleRing(c.centre, Math.max(MIN_WARNING_RADIUS_M, c.radiusMetres)),
+          warning,
+        });
+    }
+  return new PolygonLayer<WarningShape>({
+    id: 'warnings',
+    data: shapes,
+    getPolygon: (s) => s.ring as unknown as number[],
+    positionFormat: 'XY',
+    filled: true,
+    stroked: true,
+    getFillColor: (s) => [...SEVERITY_COLOURS[s.warning.severity], 40],
+    getLineColor: (s) => [...SEVERITY_COLOURS[s.warning.severity], 230],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 4,
+    pickable: true,
+    parameters: { depthCompare: 'always' },
+    updateTriggers: { getFillColor: version, getLineColor: version },
   });
 }
 
