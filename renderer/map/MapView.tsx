@@ -89,6 +89,7 @@ export function MapView({
             buildingsShown: () => controller.buildingsShown,
             decks: () => controller.decks,
             camera: () => controller.camera,
+            drawn: () => controller.drawnCounts,
           })
         : () => undefined;
     return () => {

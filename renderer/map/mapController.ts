@@ -208,6 +208,13 @@ export class MapController {
     );
   }
 
+  /** Warning shapes and cordon buildings in the layers now (tests). */
+  get drawnCounts(): { warningShapes: number; cordonBuildings: number } {
+    const count = (layer: { props: { data: unknown } } | undefined) =>
+      layer ? (layer.props.data as unknown[]).length : 0;
+    return { warningShapes: count(this.warnings), cordonBuildings: count(this.cordon) };
+  }
+
   /** JavaScript time of one redraw (the benchmark). */
   redrawCost(): number {
     const t = performance.now();
