@@ -125,6 +125,7 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
               origin={origin}
               showDiagnostics={showDiagnostics}
               warnings={allWarnings}
+              activeProfile={profiles.active}
             />
           </RegionFrame>
         ) : view.view === 'map' ? (

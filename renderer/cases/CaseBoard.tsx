@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { WallBus } from '../../shared/bus/messages';
+import { TERMINAL_STATES } from '../../shared/domain/lifecycle';
 import type { WallStore } from '../../shared/gateway/wallStore';
 import { useStoreVersion } from '../app/useStore';
+import { raiseCase } from '../incident/raiseCase';
 import { useI18n } from '../i18n/I18nContext';
 import { hubFaultText, mirrorText, noticeText } from '../i18n/notices';
 import { CaseDetail } from './CaseDetail';
@@ -24,12 +26,15 @@ export function CaseBoard({
   origin,
   showDiagnostics,
   warnings,
+  activeProfile,
 }: Readonly<{
   store: WallStore;
   bus: WallBus;
   origin: string;
   showDiagnostics: boolean;
   warnings: readonly string[];
+  /** The profile the wall shows: where it goes back to after a raised case. */
+  activeProfile: string;
 }>) {
   const version = useStoreVersion(store);
   const today = useToday(store.cases);
@@ -70,6 +75,11 @@ export function CaseBoard({
             record={record}
             overdue={store.cases.isOverdue(record.id)}
             onClose={() => select(undefined)}
+            onRaise={
+              TERMINAL_STATES.has(record.state)
+                ? undefined
+                : () => raiseCase(bus, origin, record.id, activeProfile)
+            }
           />
         ) : (
           <StateFlow counts={store.cases.countByState()} />

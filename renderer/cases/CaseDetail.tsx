@@ -24,7 +24,14 @@ export function CaseDetail({
   record,
   overdue,
   onClose,
-}: Readonly<{ record: CaseRecord; overdue: boolean; onClose: () => void }>) {
+  onRaise,
+}: Readonly<{
+  record: CaseRecord;
+  overdue: boolean;
+  onClose: () => void;
+  /** Raises the case to the emergency focus of the whole wall (absent once it is closed). */
+  onRaise?: (() => void) | undefined;
+}>) {
   const { t, language } = useI18n();
   const now = useSecond();
   const zh = language === 'zh-CN';
@@ -38,6 +45,11 @@ export function CaseDetail({
           {record.urgent ? <b className="urgent">{t('urgent')}</b> : null}
           {name(category) || t('otherCategory')}
         </h2>
+        {onRaise ? (
+          <button type="button" onClick={onRaise} data-testid="case-detail-raise">
+            {t('raiseToFocus')}
+          </button>
+        ) : null}
         <button type="button" onClick={onClose} data-testid="case-detail-close">
           {t('close')}
         </button>

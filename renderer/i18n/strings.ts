@@ -160,6 +160,8 @@ const zh = {
   warningExercise: '演练',
   warningUntil: '至',
   legendWarning: '预警区域',
+  raiseToFocus: '升为应急焦点',
+  incidentRaisedCase: '值班员从案件升级（未报平台）',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -323,6 +325,8 @@ const en: Readonly<Record<StringKey, string>> = {
   warningExercise: 'Exercise',
   warningUntil: 'until',
   legendWarning: 'Warning area',
+  raiseToFocus: 'Raise to emergency',
+  incidentRaisedCase: 'Raised from a case on the wall (not sent to the platform)',
 };
 
 export const STRINGS: Readonly<Record<Language, Readonly<Record<StringKey, string>>>> = {

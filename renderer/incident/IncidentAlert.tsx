@@ -6,25 +6,9 @@ import type { WallStore } from '../../shared/gateway/wallStore';
 import { useSecond } from '../app/useSecond';
 import { useStoreVersion } from '../app/useStore';
 import { useI18n } from '../i18n/I18nContext';
+import { DISMISSED_KEY, FOLLOW_KEY, readFollowing } from './followState';
 import { levelName, typeName } from './incidentText';
 
-/**
- * Kept where every window of this PC reads it (one origin, one localStorage): a window the
- * switch replaced still knows which incident the wall follows and where it goes back to.
- */
-const FOLLOW_KEY = 'citywall.incidentFollow';
-const DISMISSED_KEY = 'citywall.incidentDismissed';
-
-function readFollowing(): Following | undefined {
-  try {
-    const value = JSON.parse(localStorage.getItem(FOLLOW_KEY) ?? 'null') as Following | null;
-    return value && typeof value.incidentId === 'string' && typeof value.returnTo === 'string'
-      ? value
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
 function readDismissed(): Set<string> {
   try {
     const value = JSON.parse(localStorage.getItem(DISMISSED_KEY) ?? '[]') as unknown;

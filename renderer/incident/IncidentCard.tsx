@@ -1,5 +1,6 @@
 import type { IncidentRecord } from '../../shared/domain/incidentBook';
 import { LEVEL_COLOURS } from '../../shared/domain/incidentKinds';
+import { raisedCaseOf } from '../../shared/domain/raisedCase';
 import { useSecond } from '../app/useSecond';
 import { formatCountdown, formatMoment } from '../cases/format';
 import { useI18n } from '../i18n/I18nContext';
@@ -24,6 +25,11 @@ export function IncidentCard({ incident }: Readonly<{ incident: IncidentRecord }
         {levelName(t, incident.level)}
       </div>
       <div className="incident-title">{incident.title}</div>
+      {raisedCaseOf(incident.id) !== undefined ? (
+        <div className="incident-raised" data-testid="incident-raised">
+          {t('incidentRaisedCase')} · {raisedCaseOf(incident.id)}
+        </div>
+      ) : null}
       <div className="incident-type">
         {typeName(t, incident.type)} · {closed ? t('incidentClosed') : t('incidentOpen')}
       </div>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CaseRecord } from '../../shared/domain/caseStore';
 import { LEVEL_COLOURS } from '../../shared/domain/incidentKinds';
+import { emergencyFocus } from '../../shared/domain/raisedCase';
 import type { WallBus } from '../../shared/bus/messages';
 import type { Resource } from '../../shared/geo/resources';
 import type { WallStore } from '../../shared/gateway/wallStore';
@@ -57,7 +58,7 @@ export function IncidentView({
 
   const book = store.cases.incidents;
   const open = book.open();
-  const focus = book.focus(picked, true);
+  const focus = emergencyFocus(store.cases, picked, true);
   if (!focus)
     return (
       <div className="incident-view incident-empty" data-testid="incident-view" data-incident="">

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { WallBus } from '../../shared/bus/messages';
+import { emergencyFocus } from '../../shared/domain/raisedCase';
 import type { WallStore } from '../../shared/gateway/wallStore';
 import type { TileSource } from '../../shared/geo/tiles';
 import type { RegionPart } from '../../shared/layout/regionPart';
@@ -123,7 +124,7 @@ export function MapView({
   // After the pack placed the camera: the emergency map flies to the incident it follows.
   const picked = usePickedIncident(bus);
   const followed = useStoreSelector(store, (s) =>
-    follow === 'incident' ? s.cases.incidents.focus(picked) : undefined,
+    follow === 'incident' ? emergencyFocus(s.cases, picked) : undefined,
   );
   useEffect(() => {
     if (map && loaded && followed)

@@ -17,6 +17,7 @@ import { exposeTestHook } from '../app/testHooks';
 import { useOwned } from '../app/useOwned';
 import { useStoreSelector } from '../app/useStore';
 import { usePickedIncident } from '../incident/usePickedIncident';
+import { emergencyFocus } from '../../shared/domain/raisedCase';
 import { useI18n } from '../i18n/I18nContext';
 import { CameraCatalogue } from './CameraCatalogue';
 import {
@@ -125,7 +126,7 @@ export function VideoWall({ store, bus, hubBase, params, origin, part }: Readonl
   // spot stay pinned while it is open (a person's own pick still comes first).
   const picked = usePickedIncident(bus);
   const followed = useStoreSelector(store, (s) =>
-    params.follow === 'incident' ? s.cases.incidents.focus(picked) : undefined,
+    params.follow === 'incident' ? emergencyFocus(s.cases, picked) : undefined,
   );
   const incidentCameras = useMemo(
     () =>

@@ -129,3 +129,41 @@ test('cancel on one window stops the countdown on all of them', async ({ page })
   await page.waitForTimeout(11_000);
   await expect(page.getByTestId('sim')).toHaveAttribute('data-profile', 'duty');
 });
+
+test('a case the coordinator raises from the board takes the hall as an incident, and Home gives it back', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto(`${preview.hub.url}/?sim=${HALL}&profile=duty`);
+  const board = page.frameLocator('[data-testid="sim-window"][data-view="cases"]');
+  await expect(board.getByTestId('connection')).toHaveAttribute('data-state', 'connected', {
+    timeout: 20_000,
+  });
+  const row = board.locator('[data-testid="ticker-row"][role="button"]').first();
+  await expect(row).toBeVisible({ timeout: 10_000 });
+  await row.click();
+  const detail = board.getByTestId('case-detail');
+  await expect(detail).toBeVisible();
+  const caseId = (await detail.getAttribute('data-case-id')) as string;
+  await detail.getByTestId('case-detail-raise').click();
+  await expect(page.getByTestId('sim')).toHaveAttribute('data-profile', 'emergency', {
+    timeout: 10_000,
+  });
+  // Every incident region of the hall focuses the raised case, and says it was raised here.
+  await expect
+    .poll(
+      async () => (await windows(page)).filter((w) => w.view === 'incident').map((w) => w.incident),
+      { timeout: 40_000 },
+    )
+    .toEqual(Array(6).fill(`case:${caseId}`));
+  const incident = page.frameLocator('[data-testid="sim-window"][data-view="incident"]').first();
+  await expect(incident.getByTestId('incident-raised')).toContainText(caseId);
+  // No countdown for a raised case: the coordinator chose it.
+  expect((await windows(page)).some((w) => w.banner)).toBe(false);
+  // The operator's board (in the emergency profile too) takes the key.
+  await board.locator('h1').click();
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('sim')).toHaveAttribute('data-profile', 'duty', {
+    timeout: 10_000,
+  });
+});

@@ -10,7 +10,7 @@ export interface FollowSettings {
   readonly profileId: string;
 }
 
-const DEFAULT_FOLLOW: FollowSettings = {
+export const DEFAULT_FOLLOW: FollowSettings = {
   minLevel: 3,
   countdownMs: 10_000,
   profileId: 'emergency',

@@ -25,7 +25,12 @@ export function reported(
 export function step(
   type: Exclude<
     WallEvent['type'],
-    'case.reported' | `alarm.${string}` | `incident.${string}` | 'unit.position' | 'camera.status'
+    | 'case.reported'
+    | `alarm.${string}`
+    | `incident.${string}`
+    | `warning.${string}`
+    | 'unit.position'
+    | 'camera.status'
   >,
   caseId: string,
   at: number,
