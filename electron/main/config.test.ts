@@ -36,6 +36,20 @@ describe('wall config', () => {
     expect(bad.warnings[0]).toMatch(/must be an origin/);
   });
 
+  it('reads when an incident takes the wall, and refuses a level that is none', () => {
+    const ok = parseConfig(
+      JSON.stringify({ emergency: { followLevel: 2, countdownSeconds: 5 } }),
+      {},
+    );
+    expect(ok.config.emergency).toEqual({ followLevel: 2, countdownSeconds: 5 });
+    expect(parseConfig(JSON.stringify({ emergency: { followLevel: 'off' } }), {}).warnings).toEqual(
+      [],
+    );
+    const bad = parseConfig(JSON.stringify({ emergency: { followLevel: 5 } }), {});
+    expect(bad.config).toEqual({});
+    expect(bad.warnings[0]).toMatch(/citywall\.json ignored.*emergency\.followLevel/);
+  });
+
   it.each([
     ['truncated', '{"platform": {"url": "http'],
     ['wrong types', '{"platform": {"url": 42}, "language": "fr"}'],

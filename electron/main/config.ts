@@ -58,6 +58,15 @@ const configSchema = z.object({
         .optional(),
     })
     .optional(),
+  /** When an incident takes the whole wall: from this level (1 gravest … 4, or "off"), after a countdown. */
+  emergency: z
+    .object({
+      followLevel: z
+        .union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal('off')])
+        .optional(),
+      countdownSeconds: z.number().min(0).max(300).optional(),
+    })
+    .optional(),
   demo: z
     .object({
       casesPerMinute: z.number().positive().max(600).optional(),

@@ -38,6 +38,7 @@ import { WallController } from './wallController';
 import { WindowRecovery } from './windowRecovery';
 import { MemoryRecycle, RECYCLE_CHECK_MS } from './memoryRecycle';
 import { WindowManager, type WindowHandle } from './windowManager';
+import { followSettings } from '../../shared/domain/incidentFollow';
 
 /*
  * Electron glue only: every decision lives in the modules imported above, which are tested
@@ -246,6 +247,7 @@ async function start(): Promise<void> {
           hub: embedded ? 'embedded' : (hubUrl as string),
           warnings,
           ...(mapTiles ? { mapTiles } : {}),
+          follow: followSettings(config.emergency),
         };
       },
       'wall:set-language': (_sender, next) => {

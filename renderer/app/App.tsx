@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { tileTemplateProblem, type TileSource } from '../../shared/geo/tiles';
+import { followSettings, type FollowSettings } from '../../shared/domain/incidentFollow';
+import type { IncidentLevel } from '../../shared/domain/incidentKinds';
 import { mirrorInto } from '../../shared/gateway/mirror';
 import { WallStore } from '../../shared/gateway/wallStore';
 import type { Language, ProfileList, ViewChange, WallBridge } from '../../shared/ipc/contract';
@@ -25,6 +27,7 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
   const [showDiagnostics, setShowDiagnostics] = useState(params.has('diagnostics'));
   const [warnings, setWarnings] = useState<readonly string[]>([]);
   const [mapTiles, setMapTiles] = useState<TileSource | undefined>(() => tilesFromUrl(params));
+  const [follow, setFollow] = useState<FollowSettings>(() => followFromUrl(params));
   const [view, setView] = useState<ViewChange>(() => ({
     view: params.get('view') ?? 'cases',
     params: Object.fromEntries(params),
@@ -44,6 +47,7 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
       if (!params.has('lang')) setLanguage(info.language);
       setWarnings(info.warnings);
       if (info.mapTiles) setMapTiles(info.mapTiles);
+      if (info.follow) setFollow(info.follow);
     });
     void bridge.profiles?.().then(setProfiles);
     const offs = [
@@ -168,7 +172,13 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
             <PendingView view={view.view} params={view.params} />
           </RegionFrame>
         )}
-        <IncidentAlert store={store} bus={bus} origin={origin} activeProfile={profiles.active} />
+        <IncidentAlert
+          store={store}
+          bus={bus}
+          origin={origin}
+          activeProfile={profiles.active}
+          settings={follow}
+        />
       </div>
     </I18nContext.Provider>
   );
@@ -181,6 +191,17 @@ function tilesFromUrl(params: URLSearchParams): TileSource | undefined {
   if (!url || tileTemplateProblem(url)) return undefined;
   const maxZoom = Number(params.get('tilesMaxZoom'));
   return { url, ...(maxZoom > 0 ? { maxZoom } : {}) };
+}
+
+/** The preview's follow settings: `&followLevel=2|off&followCountdown=5` (seconds). */
+function followFromUrl(params: URLSearchParams): FollowSettings {
+  const level = params.get('followLevel');
+  const countdown = Number(params.get('followCountdown') ?? NaN);
+  return followSettings({
+    ...(level === 'off' ? { followLevel: 'off' as const } : {}),
+    ...(level && /^[1-4]$/.test(level) ? { followLevel: Number(level) as IncidentLevel } : {}),
+    ...(countdown >= 0 && countdown <= 300 ? { countdownSeconds: countdown } : {}),
+  });
 }
 
 function packBase(params: URLSearchParams): string {

@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { WallBus } from '../../shared/bus/messages';
-import { followStep, type Following } from '../../shared/domain/incidentFollow';
+import {
+  followStep,
+  type FollowSettings,
+  type Following,
+} from '../../shared/domain/incidentFollow';
 import { LEVEL_COLOURS } from '../../shared/domain/incidentKinds';
 import type { WallStore } from '../../shared/gateway/wallStore';
 import { useSecond } from '../app/useSecond';
@@ -30,7 +34,15 @@ export function IncidentAlert({
   bus,
   origin,
   activeProfile,
-}: Readonly<{ store: WallStore; bus: WallBus; origin: string; activeProfile: string }>) {
+  settings,
+}: Readonly<{
+  store: WallStore;
+  bus: WallBus;
+  origin: string;
+  activeProfile: string;
+  /** The level that takes the wall and the countdown (the configuration's, else defaults). */
+  settings?: FollowSettings;
+}>) {
   useStoreVersion(store);
   const { t } = useI18n();
   const now = useSecond();
@@ -55,7 +67,14 @@ export function IncidentAlert({
   }, [following]);
   useEffect(() => localStorage.setItem(DISMISSED_KEY, JSON.stringify([...dismissed])), [dismissed]);
 
-  const step = followStep(store.cases.incidents, activeProfile, following, dismissed, now);
+  const step = followStep(
+    store.cases.incidents,
+    activeProfile,
+    following,
+    dismissed,
+    now,
+    settings,
+  );
   const stepKey =
     step.kind === 'switch'
       ? `switch:${step.incidentId}`

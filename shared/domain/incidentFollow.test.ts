@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CaseStore } from './caseStore';
-import { followStep } from './incidentFollow';
+import { followSettings, followStep } from './incidentFollow';
 import { declared, min } from './testEvents';
 
 describe('the wall follows an incident', () => {
@@ -49,5 +49,26 @@ describe('the wall follows an incident', () => {
     expect(followStep(open(), 'duty', undefined, new Set(['I1']), min(3)).kind).toBe('idle');
     // The wall already on the emergency profile is not switched again.
     expect(followStep(open(), 'emergency', undefined, new Set(), min(3)).kind).toBe('idle');
+  });
+
+  it('takes the configured level and countdown, or none when off', () => {
+    const store = new CaseStore();
+    store.apply(declared('I1', min(0), { level: 2 }));
+    const book = store.incidents;
+    const step = (settings: Parameters<typeof followSettings>[0], at: number) =>
+      followStep(book, 'duty', undefined, new Set(), at, followSettings(settings));
+    expect(step({}, min(0)).kind).toBe('countdown');
+    // Only level I takes this wall: a level II incident does not.
+    expect(step({ followLevel: 1 }, min(1)).kind).toBe('idle');
+    expect(step({ followLevel: 'off' }, min(1)).kind).toBe('idle');
+    // No countdown: the wall switches at once.
+    expect(step({ countdownSeconds: 0 }, min(0))).toMatchObject({
+      kind: 'switch',
+      incidentId: 'I1',
+    });
+    expect(step({ countdownSeconds: 30 }, min(0) + 15_000)).toMatchObject({
+      kind: 'countdown',
+      deadline: min(0) + 30_000,
+    });
   });
 });

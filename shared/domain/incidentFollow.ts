@@ -2,8 +2,8 @@ import type { IncidentRecord } from './incidentBook';
 import type { IncidentLevel } from './incidentKinds';
 
 export interface FollowSettings {
-  /** Incidents at this level or graver take the wall (default III, 较大). */
-  readonly minLevel: IncidentLevel;
+  /** Incidents at this level or graver take the wall (default III, 较大); `off`: none does. */
+  readonly minLevel: IncidentLevel | 'off';
   /** The banner's countdown before the wall switches (default 10 s). */
   readonly countdownMs: number;
   /** The profile the wall switches to (default `emergency`). */
@@ -59,11 +59,12 @@ export function followStep(
       ? { kind: 'return', profileId: following.returnTo }
       : { kind: 'done' };
   }
-  if (activeProfile === settings.profileId) return { kind: 'idle' };
+  if (activeProfile === settings.profileId || settings.minLevel === 'off') return { kind: 'idle' };
+  const minLevel = settings.minLevel;
   // The gravest qualifying incident not waved off; open() is gravest first.
-  const incident = book.open().find((i) => i.level <= settings.minLevel && !dismissed.has(i.id));
+  const incident = book.open().find((i) => i.level <= minLevel && !dismissed.has(i.id));
   if (!incident) return { kind: 'idle' };
-  const deadline = reachedLevelAt(incident, settings.minLevel) + settings.countdownMs;
+  const deadline = reachedLevelAt(incident, minLevel) + settings.countdownMs;
   if (now < deadline) return { kind: 'countdown', incident, deadline };
   return {
     kind: 'switch',
@@ -78,4 +79,20 @@ function reachedLevelAt(incident: IncidentRecord, minLevel: IncidentLevel): numb
   for (const entry of incident.timeline)
     if (entry.level !== undefined && entry.level <= minLevel) return entry.at;
   return incident.updatedAt;
+}
+
+/**
+ * The wall's follow settings from its configuration (`citywall.json`'s `emergency`, or the
+ * preview's `followLevel` / `followCountdown` parameters): what is not said keeps its default.
+ */
+export function followSettings(
+  given: { readonly followLevel?: IncidentLevel | 'off'; readonly countdownSeconds?: number } = {},
+): FollowSettings {
+  return {
+    ...DEFAULT_FOLLOW,
+    ...(given.followLevel !== undefined ? { minLevel: given.followLevel } : {}),
+    ...(given.countdownSeconds !== undefined
+      ? { countdownMs: Math.round(given.countdownSeconds * 1000) }
+      : {}),
+  };
 }

@@ -1,4 +1,5 @@
 import type { TileSource } from '../geo/tiles';
+import type { FollowSettings } from '../domain/incidentFollow';
 import { z } from 'zod';
 import { busMessageSchema, type BusMessage } from '../bus/messages';
 import type { DisplayInfo } from '../layout/displays';
@@ -27,6 +28,8 @@ export interface WindowInfo {
   readonly warnings: readonly string[];
   /** A raster base map under the city pack, when the configuration names one. */
   readonly mapTiles?: TileSource;
+  /** When the wall gives itself to an incident (`citywall.json`'s `emergency`; defaults without). */
+  readonly follow?: FollowSettings;
 }
 
 /** Events applied since the last batch, plus the state that changes without events. */
