@@ -165,6 +165,7 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
               packBase={packBase(params)}
               origin={origin}
               focusParam={view.params.incident}
+              {...(region ? { region } : {})}
             />
           </RegionFrame>
         ) : (

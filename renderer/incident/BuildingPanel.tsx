@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { IncidentRecord } from '../../shared/domain/incidentBook';
 import { floorsOf } from '../../shared/geo/buildingsNear';
 import { exposeTestHook } from '../app/testHooks';
+import type { WallBus } from '../../shared/bus/messages';
 import { useI18n } from '../i18n/I18nContext';
 import type { BuildingLookup } from './buildingLookup';
 import { BuildingScene, type BuildingModel } from './buildingScene';
@@ -18,7 +19,17 @@ const NEIGHBOURS = 200;
 export function BuildingPanel({
   incident,
   lookup,
-}: Readonly<{ incident: IncidentRecord; lookup: BuildingLookup | undefined }>) {
+  bus,
+  origin,
+  region,
+}: Readonly<{
+  incident: IncidentRecord;
+  lookup: BuildingLookup | undefined;
+  bus: WallBus;
+  origin: string;
+  /** A region across panels: its parts share the camera and the floors' spread over the bus. */
+  region?: string;
+}>) {
   const { t } = useI18n();
   const canvas = useRef<HTMLCanvasElement>(null);
   const host = useRef<HTMLElement>(null);
@@ -30,19 +41,41 @@ export function BuildingPanel({
     const made = new BuildingScene(
       host.current as HTMLElement,
       canvas.current as HTMLCanvasElement,
+      region
+        ? ({ position, target }) =>
+            bus.publish({
+              kind: 'building.view',
+              origin,
+              region,
+              camera: { position: [...position], target: [...target] },
+            })
+        : undefined,
     );
+    const offBus = bus.subscribe((m) => {
+      if (m.kind !== 'building.view' || m.region !== region || m.origin === origin) return;
+      if (m.camera) made.setView(m.camera);
+      if (m.explode !== undefined) setExplode(m.explode);
+    });
     // The one object this panel owns outside React; it must exist only while mounted.
     setScene(made);
     const offHook = exposeTestHook('__citywallBuilding', {
       info: () => made.info(),
       show: (model: BuildingModel) => made.show(model),
       canvas: () => canvas.current,
+      view: () => made.view,
     });
     return () => {
+      offBus();
       offHook();
       made.destroy();
     };
-  }, []);
+  }, [bus, origin, region]);
+
+  /** A spread a person chose here: this part takes it, and the region's others too. */
+  const spread = (value: number) => {
+    setExplode(value);
+    if (region) bus.publish({ kind: 'building.view', origin, region, explode: value });
+  };
 
   const { id, type, level, radiusMetres, floor, position, buildingId } = incident;
   useEffect(() => {
@@ -72,12 +105,12 @@ export function BuildingPanel({
   useEffect(() => scene?.setExplode(explode), [scene, explode]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === '[') setExplode((e) => Math.max(0, e - 0.25));
-      if (event.key === ']') setExplode((e) => Math.min(1, e + 0.25));
+      if (event.key === '[') spread(Math.max(0, explode - 0.25));
+      if (event.key === ']') spread(Math.min(1, explode + 0.25));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  });
 
   return (
     <section className="incident-building" data-testid="incident-building" ref={host}>
@@ -101,7 +134,7 @@ export function BuildingPanel({
           max={1}
           step={0.05}
           value={explode}
-          onChange={(e) => setExplode(Number(e.target.value))}
+          onChange={(e) => spread(Number(e.target.value))}
           data-testid="incident-explode"
         />
       </label>

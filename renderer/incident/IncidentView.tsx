@@ -31,12 +31,15 @@ export function IncidentView({
   packBase,
   origin,
   focusParam,
+  region,
 }: Readonly<{
   store: WallStore;
   bus: WallBus;
   packBase: string;
   origin: string;
   focusParam?: string | undefined;
+  /** The profile region: its parts (panels, PCs) turn the building view together. */
+  region?: string;
 }>) {
   useStoreVersion(store);
   const { t } = useI18n();
@@ -97,7 +100,13 @@ export function IncidentView({
           <IncidentCard incident={focus} />
           <ResponsePlanList incident={focus} now={now} />
         </div>
-        <BuildingPanel incident={focus} lookup={lookup} />
+        <BuildingPanel
+          incident={focus}
+          lookup={lookup}
+          bus={bus}
+          origin={origin}
+          {...(region ? { region } : {})}
+        />
         <div className="incident-column">
           <WarningList store={store} />
           <NearbyList incident={focus} units={units} resources={resources} />

@@ -62,6 +62,12 @@ const RISK_COLOURS: Readonly<Record<Exclude<FloorRisk, 'incident'>, number>> = {
 /** Storey slabs are this share of a storey high, so the floors read as a stack. */
 const SLAB = 0.82;
 
+/** A part's camera: where it stands and what it looks at, metres about the incident. */
+export interface BuildingView {
+  readonly position: readonly [number, number, number];
+  readonly target: readonly [number, number, number];
+}
+
 /**
  * Owns the incident view's three.js renderer (one per view) and everything it draws. `show`
  * replaces the model, disposing every geometry and material of the one before; `setExplode`
@@ -92,6 +98,9 @@ export class BuildingScene {
   /** No part of the view is on this window's screen: nothing to draw. */
   private hidden = false;
   private readonly resize: ResizeObserver;
+  /** Until when a person's hand (and the damping after it) moves this part's camera. */
+  private drivenUntil = -Infinity;
+  private viewSentAt = -Infinity;
 
   /**
    * `host` is the view's whole box; the canvas covers only the part of it this window shows (a
@@ -101,6 +110,8 @@ export class BuildingScene {
   constructor(
     private readonly host: HTMLElement,
     private readonly canvas: HTMLCanvasElement,
+    /** Where a person turned the camera here (at most every 16 ms): the region's other parts follow. */
+    private readonly onView?: (view: BuildingView) => void,
   ) {
     this.renderer = new WebGLRenderer({ canvas, antialias: true });
     this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
@@ -109,6 +120,9 @@ export class BuildingScene {
     this.controls = new OrbitControls(this.camera, canvas);
     this.controls.enableDamping = true;
     this.controls.maxPolarAngle = Math.PI * 0.49;
+    this.controls.addEventListener('start', this.onDriveStart);
+    this.controls.addEventListener('end', this.onDriveEnd);
+    this.controls.addEventListener('change', this.onChange);
     this.scene.add(new AmbientLight(0xffffff, 1.6));
     const sun = new DirectionalLight(0xffffff, 1.8);
     sun.position.set(-300, -500, 800);
@@ -126,6 +140,20 @@ export class BuildingScene {
     const same = this.model?.key === model.key;
     this.model = model;
     this.build(!same);
+  }
+
+  /** Where another part of this region looks: taken as it is, never sent back. */
+  setView(view: BuildingView): void {
+    this.camera.position.set(...view.position);
+    this.controls.target.set(...view.target);
+    this.controls.update();
+  }
+
+  /** The camera now (tests, and a part that joins late). */
+  get view(): BuildingView {
+    const { x, y, z } = this.camera.position;
+    const t = this.controls.target;
+    return { position: [x, y, z], target: [t.x, t.y, t.z] };
   }
 
   /** 0: the floors stacked as built; 1: pulled apart by two storeys each. */
@@ -157,6 +185,9 @@ export class BuildingScene {
     this.canvas.removeEventListener('webglcontextlost', this.onLost);
     this.canvas.removeEventListener('webglcontextrestored', this.onRestored);
     this.clear();
+    this.controls.removeEventListener('start', this.onDriveStart);
+    this.controls.removeEventListener('end', this.onDriveEnd);
+    this.controls.removeEventListener('change', this.onChange);
     this.controls.dispose();
     this.renderer.dispose();
   }
@@ -320,6 +351,22 @@ export class BuildingScene {
     this.controls.update();
     this.renderer.render(this.scene, this.camera);
     this.frames += 1;
+  };
+
+  private readonly onDriveStart = (): void => {
+    this.drivenUntil = Infinity;
+  };
+
+  /** The camera glides on a little after the hand lets go (damping): keep sending meanwhile. */
+  private readonly onDriveEnd = (): void => {
+    this.drivenUntil = performance.now() + 1_000;
+  };
+
+  private readonly onChange = (): void => {
+    const now = performance.now();
+    if (!this.onView || now > this.drivenUntil || now - this.viewSentAt < 16) return;
+    this.viewSentAt = now;
+    this.onView(this.view);
   };
 
   private readonly onLost = (event: Event): void => {

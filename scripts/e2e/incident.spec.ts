@@ -244,3 +244,40 @@ test('the emergency map and video follow the incident: cordon in view, cameras t
     )
     .toBe(true);
 });
+
+test("the building view's parts turn together: a drag or a spread on one is the others' too", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const other = await page.context().newPage();
+  await page.goto(`${running.hub.url}/?view=incident&region=incident&window=a`);
+  await other.goto(`${running.hub.url}/?view=incident&region=incident&window=b`);
+  await publish([declare('E2E-4', 8)]);
+  for (const p of [page, other])
+    await expect.poll(() => floorsShown(p), { timeout: 15_000 }).toBeGreaterThan(0);
+  type View = { position: number[]; target: number[] };
+  const view = (p: Page) =>
+    p.evaluate(() =>
+      (window as unknown as { __citywallBuilding: { view(): View } }).__citywallBuilding.view(),
+    );
+  const before = await view(other);
+  const box = await page.getByTestId('incident-building').boundingBox();
+  if (!box) throw new Error('no building view');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 200, box.y + box.height / 2 + 40, { steps: 10 });
+  await page.mouse.up();
+  // Once the glide after the hand has ended, both parts stand in the same place.
+  await page.waitForTimeout(1_500);
+  const turned = await view(page);
+  expect(turned.position).not.toEqual(before.position);
+  await expect
+    .poll(async () => {
+      const seen = await view(other);
+      return seen.position.every((v, k) => Math.abs(v - (turned.position[k] as number)) < 0.5);
+    })
+    .toBe(true);
+  await page.keyboard.press(']');
+  await expect(other.getByTestId('incident-explode')).toHaveValue('0.25');
+  await other.close();
+});

@@ -7,6 +7,12 @@ import { wellFormedText } from '../protocol/text';
  * profile or scene to show). Validated on receipt like any outside input.
  */
 const origin = wellFormedText(128, 1);
+/** A point of a three.js scene in metres: far bigger than any cordon, never a NaN. */
+const point3 = z.tuple([
+  z.number().finite().min(-1e6).max(1e6),
+  z.number().finite().min(-1e6).max(1e6),
+  z.number().finite().min(-1e6).max(1e6),
+]);
 
 export const busMessageSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -55,6 +61,17 @@ export const busMessageSchema = z.discriminatedUnion('kind', [
     action: z.enum(['follow', 'cancel', 'return']),
     incidentId: wellFormedText(64, 1),
     returnTo: wellFormedText(64, 1).optional(),
+  }),
+  /**
+   * Where the incident building view of a region looks and how far its floors are pulled apart,
+   * from the window a person turned it in: the region's other parts follow, one picture.
+   */
+  z.object({
+    kind: z.literal('building.view'),
+    origin,
+    region: wellFormedText(64, 1),
+    camera: z.object({ position: point3, target: point3 }).optional(),
+    explode: z.number().min(0).max(1).optional(),
   }),
   z.object({ kind: z.literal('scene'), origin, sceneId: wellFormedText(64, 1) }),
   /**
