@@ -58,16 +58,9 @@ export function buildingsWithin(
         continue;
     }
     if (to - from < 3) continue;
-    const ring: [number, number][] = [];
+    const ring = localRing(columns, i, centre, mPerDegLon);
     let distance = Infinity;
-    for (let k = from; k < to; k += 1) {
-      const p: [number, number] = [
-        ((columns.positions[k * 2] as number) - centre.lon) * mPerDegLon,
-        ((columns.positions[k * 2 + 1] as number) - centre.lat) * M_PER_DEG_LAT,
-      ];
-      ring.push(p);
-      distance = Math.min(distance, Math.hypot(p[0], p[1]));
-    }
+    for (const [x, y] of ring) distance = Math.min(distance, Math.hypot(x, y));
     const holds = ringContains(ring, 0, 0);
     if (named || (options.buildingId === undefined && holds && target === undefined)) {
       target = i;
@@ -95,14 +88,7 @@ export function buildingsNear(
 ): BuildingsNear {
   const mPerDegLon = M_PER_DEG_LAT * Math.cos((centre.lat * Math.PI) / 180);
   const local = (i: number): LocalBuilding => {
-    const from = columns.startIndices[i] as number;
-    const to = (columns.startIndices[i + 1] as number) - 1;
-    const ring: [number, number][] = [];
-    for (let k = from; k < to; k += 1)
-      ring.push([
-        ((columns.positions[k * 2] as number) - centre.lon) * mPerDegLon,
-        ((columns.positions[k * 2 + 1] as number) - centre.lat) * M_PER_DEG_LAT,
-      ]);
+    const ring = localRing(columns, i, centre, mPerDegLon);
     return {
       id: columns.ids[i] as string,
       ring,
@@ -115,6 +101,25 @@ export function buildingsNear(
     ...(within.target !== undefined ? { target: local(within.target) } : {}),
     neighbours: within.inside.map(local),
   };
+}
+
+/** Building `i`'s outer ring in metres east and north of `centre`, without the closing repeat. */
+function localRing(
+  columns: BuildingColumns,
+  i: number,
+  centre: { readonly lon: number; readonly lat: number },
+  mPerDegLon: number,
+): [number, number][] {
+  const from = columns.startIndices[i] as number;
+  // Rings are closed: the last vertex repeats the first.
+  const to = (columns.startIndices[i + 1] as number) - 1;
+  const ring: [number, number][] = [];
+  for (let k = from; k < to; k += 1)
+    ring.push([
+      ((columns.positions[k * 2] as number) - centre.lon) * mPerDegLon,
+      ((columns.positions[k * 2 + 1] as number) - centre.lat) * M_PER_DEG_LAT,
+    ]);
+  return ring;
 }
 
 /** Storeys of a building: its height over the storey height, at least one. */
