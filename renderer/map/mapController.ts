@@ -16,7 +16,7 @@ import { CaseHeat } from './caseHeat';
 import { CityLayers } from './cityLayerSet';
 import { cityBounds, fitCity, type CameraView } from './cityView';
 import { CaseLayers } from './caseLayers';
-import { cordonBuildings } from './cordonBuildings';
+import { cordonBuildings } from '../../shared/geo/cordonBuildings';
 import {
   buildingsLayer,
   cordonBuildingsLayer,

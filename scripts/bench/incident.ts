@@ -14,6 +14,9 @@ import { demoCityPackFiles } from '../../electron/hub/sources/demoCityPack';
 import { incidentSites } from '../../electron/hub/sources/demoResources';
 import { readBuildingsBinary } from '../../shared/geo/buildingsBinary';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
+import type { IncidentRecord } from '../../shared/domain/incidentBook';
+import { generateCity } from '../../shared/geo/generateCity';
+import { cordonBuildings } from '../../shared/geo/cordonBuildings';
 
 const WINDOWS = Number(process.env.BENCH_INCIDENT_WINDOWS ?? 16);
 const COUNT = Number(process.env.BENCH_INCIDENT_COUNT ?? 20);
@@ -38,6 +41,41 @@ const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] as number;
 };
+
+// The map's cordon highlight: one scan of a city's buildings per cordon change, on the page's
+// main thread, so its cost at 500,000 buildings (the map benchmark's largest city) is the figure.
+{
+  const k = Math.sqrt(500_000 / 50_000);
+  const [cx, cy] = [112.485, 23.07];
+  const big = generateCity(
+    {
+      bounds: [cx - 0.075 * k, cy - 0.042 * k, cx + 0.075 * k, cy + 0.042 * k],
+      centre: [cx, cy],
+      inside: (lon, lat) => Math.hypot((lon - cx) / (0.075 * k), (lat - cy) / (0.042 * k)) < 1,
+    },
+    500_000,
+    441_202,
+  ).buildings;
+  const cordon = (radiusMetres: number) =>
+    ({
+      id: `C${radiusMetres}`,
+      level: 2,
+      position: { lon: cx, lat: cy },
+      radiusMetres,
+    }) as IncidentRecord;
+  for (const radius of [150, 500, 2_000]) {
+    const times: number[] = [];
+    let shown = 0;
+    for (let i = 0; i < 20; i += 1) {
+      const t = performance.now();
+      shown = cordonBuildings(big, [cordon(radius)]).length;
+      times.push(performance.now() - t);
+    }
+    console.log(
+      `cordon highlight, ${big.count} buildings, ${radius} m: ${shown} buildings, p50 ${quantile(times, 0.5).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`,
+    );
+  }
+}
 
 try {
   // 1. Declared → shown on every window. Each page notes the epoch time its view named the id.

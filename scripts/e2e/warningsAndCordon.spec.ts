@@ -8,6 +8,7 @@ import { demoCityPackFiles } from '../../electron/hub/sources/demoCityPack';
 import { incidentSites } from '../../electron/hub/sources/demoResources';
 import { readBuildingsBinary } from '../../shared/geo/buildingsBinary';
 import { buildingsWithin } from '../../shared/geo/buildingsNear';
+import { cutText } from './textFit';
 
 /** CAP warnings and incident cordons on the demo city's map, from a CAP folder the test fills. */
 let running: RunningHub;
@@ -146,3 +147,39 @@ test("the buildings in an incident's cordon are highlighted in the level's colou
   ]);
   await expect.poll(async () => (await drawn(page)).cordonBuildings, { timeout: 10_000 }).toBe(0);
 });
+
+for (const [width, height] of [
+  [1920, 1080],
+  [3840, 2160],
+] as const)
+  test(`no text is cut on the incident view and the map with a warning in force at ${width}×${height}`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width, height });
+    await writeFile(join(capDir, 'rain.xml'), await rainstorm(30));
+    running.hub.publish([
+      {
+        type: 'incident.declared',
+        payload: {
+          incidentId: 'TEXT-1',
+          at: Date.now(),
+          type: 'gas-leak',
+          level: 4,
+          title: '黄岗街道端州路燃气管道泄漏',
+          position: { lon: 112.47, lat: 23.06 },
+          address: '黄岗街道端州路108号地下车库',
+          floor: -1,
+          radiusMetres: 300,
+          description: '地下一层燃气管道泄漏，可燃气体浓度超标',
+        },
+      },
+    ]);
+    for (const lang of ['zh-CN', 'en']) {
+      for (const view of ['incident', 'map']) {
+        await page.goto(`${running.hub.url}/?view=${view}&lang=${lang}&window=t`);
+        await expect(page.getByTestId('warning-list')).toBeVisible({ timeout: 40_000 });
+        expect(await cutText(page), `${view} ${lang}`).toEqual([]);
+      }
+    }
+  });

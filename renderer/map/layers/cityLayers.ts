@@ -12,7 +12,7 @@ import {
 import type { WarningRecord } from '../../../shared/domain/warningBook';
 import { SEVERITY_COLOURS } from '../../../shared/domain/warningKinds';
 import { circleRing } from '../../../shared/geo/distance';
-import type { CordonBuilding } from '../cordonBuildings';
+import type { CordonBuilding } from '../../../shared/geo/cordonBuildings';
 import type { CaseRecord } from '../../../shared/domain/caseStore';
 import type { BuildingMeshChunk } from '../../../shared/geo/buildingMesh';
 import type { Boundary, Camera, LineColumns } from '../../../shared/geo/features';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { IncidentRecord } from '../../shared/domain/incidentBook';
-import { LEVEL_COLOURS } from '../../shared/domain/incidentKinds';
-import { footprintColumns } from '../../shared/geo/columns';
+import type { IncidentRecord } from '../domain/incidentBook';
+import { LEVEL_COLOURS } from '../domain/incidentKinds';
+import { footprintColumns } from './columns';
 import { cordonBuildings } from './cordonBuildings';
 
 const M_LAT = 111_320;

@@ -1,7 +1,7 @@
-import type { IncidentRecord } from '../../shared/domain/incidentBook';
-import { LEVEL_COLOURS } from '../../shared/domain/incidentKinds';
-import type { BuildingColumns } from '../../shared/geo/buildings';
-import { buildingsWithin } from '../../shared/geo/buildingsNear';
+import type { IncidentRecord } from '../domain/incidentBook';
+import { LEVEL_COLOURS } from '../domain/incidentKinds';
+import type { BuildingColumns } from './buildings';
+import { buildingsWithin } from './buildingsNear';
 
 /** One building inside an open incident's cordon, ready for the map's highlight layer. */
 export interface CordonBuilding {
