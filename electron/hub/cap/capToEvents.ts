@@ -3,7 +3,7 @@ import { severityRank, type WarningSeverity } from '../../../shared/domain/warni
 import type { CapAlert, CapArea, CapInfo } from './parseCap';
 
 /** How long a warning without `expires` stays in force: CAP leaves it open, a wall cannot. */
-export const DEFAULT_WARNING_HOURS = 24;
+const DEFAULT_WARNING_HOURS = 24;
 
 /** The city a warning must touch to be drawn on its wall. */
 export interface CityBounds {

@@ -1,7 +1,7 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
 
 /** The one namespace read: CAP 1.2 (1.1 and 1.0 differ in elements and are refused by name). */
-export const CAP_NAMESPACE = 'urn:oasis:names:tc:emergency:cap:1.2';
+const CAP_NAMESPACE = 'urn:oasis:names:tc:emergency:cap:1.2';
 
 /** Bytes one CAP document may have: a warning with a province's outline stays well under it. */
 export const MAX_CAP_BYTES = 1024 * 1024;
