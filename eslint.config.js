@@ -20,6 +20,7 @@ const RENDERER = [
   '@deck.gl/aggregation-layers',
   'hls.js',
   'three',
+  'echarts',
 ];
 const MAIN = ['electron', 'zod'];
 const HUB = ['socket.io', 'zod', '@duckdb/node-api', '@xmldom/xmldom'];

@@ -28,6 +28,10 @@ describe('app:// files', () => {
     expect(hubPath('app://wall/citypack/..%2F..%2Fsecret')).toBeUndefined();
     expect(hubPath('app://wall/index.html')).toBeUndefined();
     expect(hubPath('app://wall/api/cameras')).toBe('/api/cameras');
+    expect(hubPath('app://wall/api/history?period=week&groupBy=street')).toBe(
+      '/api/history?period=week&groupBy=street',
+    );
+    expect(hubPath(`app://wall/api/history?period=${'x'.repeat(2_000)}`)).toBeUndefined();
     expect(hubPath('app://wall/hls/44120200001320000001/index.m3u8')).toBe(
       '/hls/44120200001320000001/index.m3u8',
     );

@@ -36,6 +36,11 @@ export function hubPath(requestUrl: string): string | undefined {
   const path = appPath(requestUrl);
   if (path === undefined) return undefined;
   if (path === '/api/cameras') return path;
+  // The hub checks the history query's every parameter itself; only its length is bounded here.
+  if (path === '/api/history') {
+    const search = new URL(requestUrl).search;
+    return search.length <= 1_000 ? `${path}${search}` : undefined;
+  }
   if (/^\/citypack\/[\w.-]+$/.test(path) && !path.includes('..')) return path;
   if (/^\/hls\/[\w-]{1,64}\/[\w.-]{1,64}$/.test(path) && !path.includes('..')) return path;
   return undefined;

@@ -10,6 +10,8 @@ import { CaseBoard } from '../cases/CaseBoard';
 import { I18nContext, makeI18n } from '../i18n/I18nContext';
 import { IncidentAlert } from '../incident/IncidentAlert';
 import { IncidentView } from '../incident/IncidentView';
+import { AnalysisView } from '../analysis/AnalysisView';
+import { ANALYSIS_PERIODS, type AnalysisPeriod } from '../analysis/analysisData';
 import { KpiView } from '../kpi/KpiView';
 import { MapView } from '../map/MapView';
 import { VideoWall } from '../video/VideoWall';
@@ -157,6 +159,15 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
           <RegionFrame part={part}>
             <KpiView store={store} large={view.params.scale === 'large'} part={part} />
           </RegionFrame>
+        ) : view.view === 'analysis' ? (
+          <RegionFrame part={part}>
+            <AnalysisView
+              store={store}
+              base={hubBase(params)}
+              period={analysisPeriod(view.params.period)}
+              part={part}
+            />
+          </RegionFrame>
         ) : view.view === 'incident' ? (
           <RegionFrame part={part}>
             <IncidentView
@@ -192,6 +203,13 @@ function tilesFromUrl(params: URLSearchParams): TileSource | undefined {
   if (!url || tileTemplateProblem(url)) return undefined;
   const maxZoom = Number(params.get('tilesMaxZoom'));
   return { url, ...(maxZoom > 0 ? { maxZoom } : {}) };
+}
+
+/** The analysis page's period, a week unless the region says a day or a month. */
+function analysisPeriod(given: string | undefined): AnalysisPeriod {
+  return (ANALYSIS_PERIODS as readonly string[]).includes(given ?? '')
+    ? (given as AnalysisPeriod)
+    : 'week';
 }
 
 /** The preview's follow settings: `&followLevel=2|off&followCountdown=5` (seconds). */

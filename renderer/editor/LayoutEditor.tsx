@@ -318,6 +318,7 @@ const VIEW_LABELS: Readonly<Record<ViewName, string>> = {
   cases: '案件 cases',
   kpi: '指标 kpi',
   incident: '应急 incident',
+  analysis: '分析 analysis',
 };
 
 /** The box round a region's planned windows, or none when it has none. */

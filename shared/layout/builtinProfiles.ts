@@ -31,7 +31,7 @@ export const DUTY: Profile = {
   ],
 };
 
-export const BRIEFING: Profile = {
+const BRIEFING: Profile = {
   version: 1,
   id: 'briefing',
   name: { zh: '汇报', en: 'Briefing' },
@@ -40,13 +40,14 @@ export const BRIEFING: Profile = {
       id: 'map',
       view: 'map',
       params: { scale: 'large' },
-      target: { kind: 'wall', rect: { x: 0, y: 0, w: 2 / 3, h: 1 } },
+      target: { kind: 'wall', rect: { x: 0, y: 0, w: 1 / 3, h: 1 } },
     },
+    // The week against the week before (周分析): what a briefing is held on.
     {
-      id: 'kpi',
-      view: 'kpi',
-      params: { scale: 'large' },
-      target: { kind: 'wall', rect: { x: 2 / 3, y: 0, w: 1 / 3, h: 1 } },
+      id: 'analysis',
+      view: 'analysis',
+      params: { period: 'week' },
+      target: { kind: 'wall', rect: { x: 1 / 3, y: 0, w: 2 / 3, h: 1 } },
     },
     { id: 'cases', view: 'cases', target: { kind: 'operator', rect: { x: 0, y: 0, w: 1, h: 1 } } },
   ],

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BRIEFING, BUILTIN_PROFILES, DUTY, EMERGENCY } from './builtinProfiles';
+import { BUILTIN_PROFILES, DUTY, EMERGENCY } from './builtinProfiles';
 import type { DisplayInfo, Rect, WindowPlan } from './displays';
 import { displayName, planWall } from './planWall';
 import type { Profile } from './profile';
-import { display, wallOf } from './testDisplays';
+import { display, MAP_AND_KPI, wallOf } from './testDisplays';
 
 const inside = (w: Rect, d: Rect) =>
   w.x >= d.x && w.y >= d.y && w.x + w.width <= d.x + d.width && w.y + w.height <= d.y + d.height;
@@ -98,7 +98,7 @@ describe('planWall over real configurations', () => {
       display('4k', 0, 0, 2560, 1440, { scaleFactor: 1.5, primary: true }),
       display('hd', 2560, 0),
     ];
-    const { windows } = planWall(displays, BRIEFING);
+    const { windows } = planWall(displays, MAP_AND_KPI);
     checkPlan(displays, windows);
     expect(byRegion(windows)).toEqual({ map: ['4k'], kpi: ['4k'], cases: ['hd'] });
   });
@@ -158,7 +158,7 @@ describe('planWall over real configurations', () => {
 
   it('two mirrored displays are planned once', () => {
     const displays = [display('a', 0, 0), display('b', 0, 0)];
-    const { windows, warnings } = planWall(displays, BRIEFING);
+    const { windows, warnings } = planWall(displays, MAP_AND_KPI);
     checkPlan(displays, windows);
     expect(new Set(windows.map((w) => w.displayId))).toEqual(new Set(['a']));
     expect(warnings).toContain('display Db mirrors another');
@@ -274,7 +274,11 @@ describe('display sets real halls have', () => {
 
   it('a declared grid with bezel correction cuts the one display where the user said', () => {
     const wall = display('wall', 0, 0, 3 * 1920 + 2 * 40, 2 * 1080 + 30, { label: 'Controller' });
-    const profile: Profile = { ...BRIEFING, panels: { cols: 3, rows: 2 }, bezel: { x: 40, y: 30 } };
+    const profile: Profile = {
+      ...MAP_AND_KPI,
+      panels: { cols: 3, rows: 2 },
+      bezel: { x: 40, y: 30 },
+    };
     const { windows } = planWall([wall, operator1440], profile);
     checkPlan([wall, operator1440], windows);
     const xs = edges(windows.filter((w) => w.displayId === 'wall'));
@@ -289,7 +293,7 @@ describe('display sets real halls have', () => {
   });
 
   it('a 4K monitor itself is one screen, not a 2×2 wall', () => {
-    const { windows } = planWall([display('4k', 0, 0, 3840, 2160)], BRIEFING);
+    const { windows } = planWall([display('4k', 0, 0, 3840, 2160)], MAP_AND_KPI);
     expect(byRegion(windows).map).toEqual(['4k']);
   });
 

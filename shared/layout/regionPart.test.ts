@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BRIEFING } from './builtinProfiles';
+
 import { planWall } from './planWall';
 import { dealBlocks, panelRects, parseRegionPart, partIndex } from './regionPart';
-import { display, wallOf } from './testDisplays';
+import { display, MAP_AND_KPI, wallOf } from './testDisplays';
 
 describe('region parts as the planner writes them', () => {
   it('every window of a region reads its part and its place; the places cover the region once', () => {
-    const profile = { ...BRIEFING, bezel: { x: 20, y: 12 } };
+    const profile = { ...MAP_AND_KPI, bezel: { x: 20, y: 12 } };
     const { windows } = planWall([...wallOf(3, 3), display('op', 0, 3300)], profile);
     const kpi = windows.filter((w) => w.regionId === 'kpi').map((w) => parseRegionPart(w.params));
     expect(kpi.map((p) => p && `${p.x},${p.y} ${p.width}x${p.height}`)).toEqual([

@@ -1,3 +1,4 @@
+import type { Profile } from './profile';
 import type { DisplayInfo, WindowPlan } from './displays';
 
 /** A display for tests: id, origin and size in DIP, with optional scale, label and primary flag. */
@@ -48,3 +49,29 @@ export function fullScreenPlans(displays: readonly DisplayInfo[], view = 'cases'
     params: {},
   }));
 }
+
+/**
+ * A map over two thirds of the wall beside a KPI column, the case board on the operator screen:
+ * the planner tests' fixed example of regions across panels (the built-in briefing profile was
+ * this shape before it took the analysis view, and may change again).
+ */
+export const MAP_AND_KPI: Profile = {
+  version: 1,
+  id: 'map-and-kpi',
+  name: { zh: '地图与指标', en: 'Map and KPIs' },
+  regions: [
+    {
+      id: 'map',
+      view: 'map',
+      params: { scale: 'large' },
+      target: { kind: 'wall', rect: { x: 0, y: 0, w: 2 / 3, h: 1 } },
+    },
+    {
+      id: 'kpi',
+      view: 'kpi',
+      params: { scale: 'large' },
+      target: { kind: 'wall', rect: { x: 2 / 3, y: 0, w: 1 / 3, h: 1 } },
+    },
+    { id: 'cases', view: 'cases', target: { kind: 'operator', rect: { x: 0, y: 0, w: 1, h: 1 } } },
+  ],
+};
