@@ -80,8 +80,9 @@ export function AnalysisView({
   const { t, language } = i18n;
   const { data, error } = useAnalysis(store, base, period);
   const { width, height } = useWindowSize();
-  // Chart type in pixels: about 2.5 % of the window's height, never under 14 px.
-  const font = Math.max(14, Math.round(height * 0.025));
+  // Chart type in pixels: about 2.5 % of the window's height (3.4 % where a chart has a panel
+  // of its own, across several), never under 14 px.
+  const font = Math.max(14, Math.round(height * (part ? 0.034 : 0.025)));
   const charts = useMemo(
     () =>
       data && {
