@@ -154,3 +154,25 @@ test('across a 2×3 region the analysis is dealt a panel at a time: every panel 
     for (const page of pages) await page.close();
   }
 });
+
+test('a hub without its history database: the analysis says why instead of drawing nothing', async ({
+  page,
+}) => {
+  const dir = await mkdtemp(join(tmpdir(), 'citywall-analysis-off-'));
+  const bare = await startHub({
+    dataDir: dir,
+    history: false,
+    serveDir: resolve('dist/renderer'),
+    source: { kind: 'demo', incidents: false, casesPerMinute: 0, historyHours: 0 },
+  });
+  try {
+    await page.goto(`${bare.hub.url}/?view=analysis&period=month&lang=en`);
+    await expect(page.getByTestId('analysis-error')).toContainText('History unavailable: 503', {
+      timeout: 20_000,
+    });
+    await expect(page.getByTestId('analysis-view')).toContainText('Monthly bulletin');
+  } finally {
+    await bare.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
