@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { tileTemplateProblem, type TileSource } from '../../shared/geo/tiles';
 import { followSettings, type FollowSettings } from '../../shared/domain/incidentFollow';
 import type { IncidentLevel } from '../../shared/domain/incidentKinds';
@@ -10,7 +10,6 @@ import { CaseBoard } from '../cases/CaseBoard';
 import { I18nContext, makeI18n } from '../i18n/I18nContext';
 import { IncidentAlert } from '../incident/IncidentAlert';
 import { IncidentView } from '../incident/IncidentView';
-import { AnalysisView } from '../analysis/AnalysisView';
 import { ANALYSIS_PERIODS, type AnalysisPeriod } from '../analysis/analysisData';
 import { KpiView } from '../kpi/KpiView';
 import { MapView } from '../map/MapView';
@@ -20,6 +19,11 @@ import { RegionFrame } from './RegionFrame';
 import { ProfileSwitcher } from './ProfileSwitcher';
 import { useStoreSelector } from './useStore';
 import { createBus, onParentViewChange, previewProfiles } from './wallBus';
+
+// ECharts (about a megabyte) is loaded only by a window that shows the analysis.
+const AnalysisView = lazy(() =>
+  import('../analysis/AnalysisView').then((m) => ({ default: m.AnalysisView })),
+);
 
 /** One window of the wall: its own store mirrored from the gateway, and the view its URL names. */
 export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: URLSearchParams }>) {
@@ -161,12 +165,14 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
           </RegionFrame>
         ) : view.view === 'analysis' ? (
           <RegionFrame part={part}>
-            <AnalysisView
-              store={store}
-              base={hubBase(params)}
-              period={analysisPeriod(view.params.period)}
-              part={part}
-            />
+            <Suspense fallback={null}>
+              <AnalysisView
+                store={store}
+                base={hubBase(params)}
+                period={analysisPeriod(view.params.period)}
+                part={part}
+              />
+            </Suspense>
           </RegionFrame>
         ) : view.view === 'incident' ? (
           <RegionFrame part={part}>
