@@ -2,11 +2,20 @@ import type { ReactNode } from 'react';
 import { STATE_LABELS, type CaseState } from '../../shared/domain/lifecycle';
 import type { RegionPart } from '../../shared/layout/regionPart';
 import { useI18n } from '../i18n/I18nContext';
+import type { StringKey } from '../i18n/strings';
 import type { CameraView } from './cityView';
 import { CAMERA_COLOR, CASE_LEGEND } from './layers/cityLayers';
 import { metersPerPixel, scaleBar } from './scaleBar';
 
 const rgb = (c: readonly number[]) => `rgb(${c.join(',')})`;
+
+/** The heatmap's period in words, by the `heat` parameter's value. */
+const HEAT_PERIODS: Readonly<Record<string, StringKey>> = {
+  hour: 'heatHour',
+  day: 'heatDay',
+  week: 'heatWeek',
+  all: 'heatAll',
+};
 
 /**
  * What a map on the wall must say about itself: the legend, the scale and north. Laid out over
@@ -15,10 +24,13 @@ const rgb = (c: readonly number[]) => `rgb(${c.join(',')})`;
 export function MapOverlay({
   camera,
   part,
+  heatWindow = 'day',
   children,
 }: Readonly<{
   camera: CameraView | undefined;
   part?: RegionPart | undefined;
+  /** How far back the heatmap looks (hour, day, week, all): the legend says so. */
+  heatWindow?: string;
   /** More to say once for the region (the pack's refused features). */
   children?: ReactNode;
 }>) {
@@ -70,7 +82,7 @@ export function MapOverlay({
           </li>
           <li>
             <i className="legend-heat" />
-            {t('legendHeat')}
+            {t('legendHeat')} · {t(HEAT_PERIODS[heatWindow] ?? 'heatDay')}
           </li>
           <li>
             <i className="legend-warning" />

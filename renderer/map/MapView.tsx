@@ -141,7 +141,7 @@ export function MapView({
     >
       <div ref={host} className="map-canvas" />
       {loaded ? (
-        <MapOverlay camera={camera} part={part}>
+        <MapOverlay camera={camera} part={part} heatWindow={heatWindow}>
           <WarningList store={store} className="warning-list map-warnings" />
           {loaded.problems.length > 0 ? (
             <div className="map-problems" data-testid="map-problems">

@@ -58,6 +58,8 @@ test('a CAP warning dropped in the folder is drawn and listed on the map, and le
   await page.goto(`${running.hub.url}/?view=map&window=m1`);
   await expect(page.getByTestId('map')).toHaveAttribute('data-loaded', 'true', { timeout: 40_000 });
   await expect(page.getByTestId('warning-list')).toHaveCount(0);
+  // The legend says how far back the heatmap looks.
+  await expect(page.getByTestId('map-legend')).toContainText('案件热力 · 近24小时');
   // In force for 45 s: long enough to read, short enough to see it go.
   await writeFile(join(capDir, 'rain.xml'), await rainstorm(0.75));
   const list = page.getByTestId('warning-list');
