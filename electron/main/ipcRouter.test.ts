@@ -27,6 +27,7 @@ function setup() {
     },
     'wall:profiles': () => ({ active: 'duty', profiles: [], warnings: [] }),
     'wall:displays': () => [],
+    'wall:print-pdf': () => new Uint8Array([0x25, 0x50, 0x44, 0x46]),
     'wall:save-profile': (_s, profile) => {
       saved.push(profile.id);
       return { active: 'duty', profiles: [profile], warnings: [] };

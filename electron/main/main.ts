@@ -9,6 +9,7 @@ import {
   protocol,
   screen,
   session,
+  webContents,
   type Display,
   type IpcMainInvokeEvent,
 } from 'electron';
@@ -262,6 +263,12 @@ async function start(): Promise<void> {
         const reloaded = await profileStore.load();
         wall.setProfiles(reloaded.profiles);
         return wall.profileList();
+      },
+      'wall:print-pdf': async (sender) => {
+        const contents = webContents.fromId(sender.contentsId);
+        if (!contents) throw new Error('wall:print-pdf: the window is gone');
+        const pdf = await contents.printToPDF({ pageSize: 'A4', printBackground: true });
+        return new Uint8Array(pdf);
       },
     },
     (event) => {

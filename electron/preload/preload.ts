@@ -48,6 +48,7 @@ const bridge: WallBridge = {
   profiles: () => invoke('wall:profiles'),
   displays: () => invoke('wall:displays'),
   saveProfile: (profile: Profile) => invoke('wall:save-profile', profile),
+  printPdf: () => invoke('wall:print-pdf'),
   onProfiles: (listener: (list: ProfileList) => void) => subscribe('wall:profiles', listener),
 };
 

@@ -24,6 +24,9 @@ import { createBus, onParentViewChange, previewProfiles } from './wallBus';
 const AnalysisView = lazy(() =>
   import('../analysis/AnalysisView').then((m) => ({ default: m.AnalysisView })),
 );
+const ReportView = lazy(() =>
+  import('../analysis/ReportView').then((m) => ({ default: m.ReportView })),
+);
 
 /** One window of the wall: its own store mirrored from the gateway, and the view its URL names. */
 export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: URLSearchParams }>) {
@@ -174,6 +177,15 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
               />
             </Suspense>
           </RegionFrame>
+        ) : view.view === 'report' ? (
+          <Suspense fallback={null}>
+            <ReportView
+              store={store}
+              base={hubBase(params)}
+              period={analysisPeriod(view.params.period)}
+              printPdf={bridge.printPdf}
+            />
+          </Suspense>
         ) : view.view === 'incident' ? (
           <RegionFrame part={part}>
             <IncidentView

@@ -319,6 +319,7 @@ const VIEW_LABELS: Readonly<Record<ViewName, string>> = {
   kpi: '指标 kpi',
   incident: '应急 incident',
   analysis: '分析 analysis',
+  report: '报告 report',
 };
 
 /** The box round a region's planned windows, or none when it has none. */

@@ -1,11 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startHub, type RunningHub } from '../../electron/hub/startHub';
 import { rankBy } from '../../shared/domain/periodChange';
 import type { HistoryAnswer } from '../../shared/protocol/history';
 import { cutText } from './textFit';
+
+/** `formatPercent` of the wall: one decimal and a percent sign. */
+const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 
 /** The leaders' analysis on the demo city with days of history made through the hub. */
 let running: RunningHub;
@@ -173,6 +177,59 @@ test('a hub without its history database: the analysis says why instead of drawi
     await expect(page.getByTestId('analysis-view')).toContainText('Monthly bulletin');
   } finally {
     await bare.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("the week's report prints to a PDF whose numbers are the history's, and exports the same as CSV", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto(`${running.hub.url}/?view=report&period=week&lang=zh-CN`);
+  await expect(
+    page.getByTestId('report').locator('table').nth(1).locator('tbody tr').first(),
+  ).toBeVisible({
+    timeout: 20_000,
+  });
+  // Cases arrive meanwhile: the PDF's count lies between the answers before and after it.
+  const before = await history('period=week&compare=previous');
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const after = await history('period=week&compare=previous');
+  const streets = await history('period=week&groupBy=street&compare=none');
+  const dir = await mkdtemp(join(tmpdir(), 'citywall-report-'));
+  try {
+    await writeFile(join(dir, 'report.pdf'), pdf);
+    const text = spawnSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-'], {
+      encoding: 'utf8',
+    });
+    expect(text.status, text.stderr).toBe(0);
+    const out = text.stdout;
+    expect(out).toContain('周分析');
+    expect(out).toContain(`${before.period.firstDay} — ${before.period.lastDay}`);
+    const counts = [];
+    for (let n = before.total.reported; n <= after.total.reported; n += 1) counts.push(String(n));
+    expect(counts.some((n) => new RegExp(`受理数\\s+${n}\\s`).test(out))).toBe(true);
+    expect(streets.rows.length).toBeGreaterThan(1);
+    // Cases with no street come last as 其他, unranked.
+    for (const row of streets.rows.filter((r) => typeof r.key.street === 'string')) {
+      // The ranking's row: its rank first, then the street.
+      const line = out
+        .split('\n')
+        .find((l) => /^\s*\d+\s/.test(l) && l.includes(String(row.key.street)));
+      expect(line, String(row.key.street)).toBeDefined();
+      expect(line).toContain(percent(row.figures.onTimeHandlingRate));
+    }
+    // The same tables as CSV.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('report-csv').click(),
+    ]);
+    const csv = await readFile((await download.path()) as string, 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(counts.some((n) => csv.includes(`受理数,${n},`))).toBe(true);
+    for (const row of streets.rows.filter((r) => typeof r.key.street === 'string'))
+      expect(csv).toContain(String(row.key.street));
+  } finally {
     await rm(dir, { recursive: true, force: true });
   }
 });

@@ -52,6 +52,8 @@ export const INVOKE = {
   'wall:profiles': z.tuple([]),
   'wall:displays': z.tuple([]),
   'wall:save-profile': z.tuple([profileSchema]),
+  /** The asking window printed to PDF (A4, backgrounds): a report the user saves. */
+  'wall:print-pdf': z.tuple([]),
 } as const;
 
 export interface InvokeResults {
@@ -62,6 +64,7 @@ export interface InvokeResults {
   'wall:profiles': ProfileList;
   'wall:displays': readonly DisplayInfo[];
   'wall:save-profile': ProfileList;
+  'wall:print-pdf': Uint8Array;
 }
 
 /** The profiles a wall can switch between, and which one it shows. */
@@ -108,5 +111,7 @@ export interface WallBridge {
   profiles?(): Promise<ProfileList>;
   displays?(): Promise<readonly DisplayInfo[]>;
   saveProfile?(profile: Profile): Promise<ProfileList>;
+  /** Electron only: this window as a PDF (the report's export). */
+  printPdf?(): Promise<Uint8Array>;
   onProfiles?(listener: (list: ProfileList) => void): () => void;
 }

@@ -5,7 +5,15 @@ import { z } from 'zod';
  * Targets are abstract where they can be ("the video wall", "the operator screen") so one
  * profile fits every hall, and concrete where a user pinned them to a display.
  */
-export const VIEW_NAMES = ['map', 'video', 'cases', 'kpi', 'incident', 'analysis'] as const;
+export const VIEW_NAMES = [
+  'map',
+  'video',
+  'cases',
+  'kpi',
+  'incident',
+  'analysis',
+  'report',
+] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 const fraction = z.number().min(0).max(1);
