@@ -12,26 +12,13 @@ import type { AnalysisPeriod } from './analysisData';
 import { categoryChart, sourceChart, trendChart } from './analysisCharts';
 import { EChart } from './EChart';
 import { summaryLine } from './analysisSummary';
+import { PERIOD_TITLES, sourceName } from './analysisWords';
 import { useAnalysis } from './useAnalysis';
 
-const TITLES: Readonly<Record<AnalysisPeriod, StringKey>> = {
-  day: 'analysisDay',
-  week: 'analysisWeek',
-  month: 'analysisMonth',
-};
 const VERSUS: Readonly<Record<AnalysisPeriod, StringKey>> = {
   day: 'vsPrevDay',
   week: 'vsPrevWeek',
   month: 'vsPrevMonth',
-};
-const SOURCES: Readonly<Record<string, StringKey>> = {
-  inspector: 'sourceInspector',
-  'grid-worker': 'sourceGridWorker',
-  camera: 'sourceCamera',
-  hotline: 'sourceHotline',
-  iot: 'sourceIot',
-  drone: 'sourceDrone',
-  media: 'sourceMedia',
 };
 
 interface Card {
@@ -97,7 +84,7 @@ export function AnalysisView({
           font,
         ),
         categories: categoryChart(data.categories, language, t('otherCategory'), font),
-        sources: sourceChart(data.sources, (s) => (SOURCES[s] ? t(SOURCES[s]) : s), font),
+        sources: sourceChart(data.sources, (s) => sourceName(t, s), font),
       },
     [data, t, language, font],
   );
@@ -105,7 +92,7 @@ export function AnalysisView({
   const head = (
     <div className="analysis-head" key="head">
       <header className="analysis-header">
-        <h2>{t(TITLES[period])}</h2>
+        <h2>{t(PERIOD_TITLES[period])}</h2>
         {period0 ? (
           <span className="analysis-dates" data-testid="analysis-dates">
             {period0.firstDay === period0.lastDay

@@ -2,26 +2,11 @@ import { useMemo } from 'react';
 import type { WallStore } from '../../shared/gateway/wallStore';
 import { formatMoment } from '../cases/format';
 import { useI18n } from '../i18n/I18nContext';
-import type { StringKey } from '../i18n/strings';
 import type { AnalysisPeriod } from './analysisData';
 import { summaryLine } from './analysisSummary';
 import { reportCsv, reportTables } from './reportText';
+import { PERIOD_TITLES, sourceName } from './analysisWords';
 import { useAnalysis } from './useAnalysis';
-
-const TITLES: Readonly<Record<AnalysisPeriod, StringKey>> = {
-  day: 'analysisDay',
-  week: 'analysisWeek',
-  month: 'analysisMonth',
-};
-const SOURCES: Readonly<Record<string, StringKey>> = {
-  inspector: 'sourceInspector',
-  'grid-worker': 'sourceGridWorker',
-  camera: 'sourceCamera',
-  hotline: 'sourceHotline',
-  iot: 'sourceIot',
-  drone: 'sourceDrone',
-  media: 'sourceMedia',
-};
 
 /**
  * The printable report (`?view=report&period=day|week|month`): 日盘点 / 周分析 / 月通报 on A4, a
@@ -42,10 +27,9 @@ export function ReportView({
   const { t, language } = useI18n();
   const { data, error } = useAnalysis(store, base, period);
   const city = store.city ? (language === 'zh-CN' ? store.city.name : store.city.nameEn) : '';
-  const title = `${city} ${t(TITLES[period])}`.trim();
+  const title = `${city} ${t(PERIOD_TITLES[period])}`.trim();
   const tables = useMemo(
-    () =>
-      data && reportTables(data, language, (s) => (SOURCES[s] ? t(SOURCES[s] as StringKey) : s)),
+    () => data && reportTables(data, language, (s) => sourceName(t, s)),
     [data, language, t],
   );
   const dates = data
