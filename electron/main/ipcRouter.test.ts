@@ -52,6 +52,7 @@ describe('IPC router', () => {
     expect([...setup().routes.keys()].sort()).toEqual([
       'wall:bus',
       'wall:displays',
+      'wall:print-pdf',
       'wall:profiles',
       'wall:save-profile',
       'wall:set-language',
