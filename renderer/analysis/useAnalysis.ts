@@ -26,10 +26,8 @@ export function useAnalysis(
   store: WallStore,
   base: string,
   period: AnalysisPeriod,
-): { data?: AnalysisData; error?: string; asked: number } {
-  const [state, setState] = useState<{ data?: AnalysisData; error?: string; asked: number }>({
-    asked: 0,
-  });
+): { data?: AnalysisData; error?: string } {
+  const [state, setState] = useState<{ data?: AnalysisData; error?: string }>({});
   useEffect(() => {
     let stopped = false;
     let inFlight = false;
@@ -50,9 +48,8 @@ export function useAnalysis(
       );
       fetchAnalysis(base, analysisQueries(period, today), hubHeaders(`${base}/api/history`))
         .then(
-          (data) => !stopped && setState((s) => ({ data, asked: s.asked + 1 })),
-          (error: Error) =>
-            !stopped && setState((s) => ({ ...s, error: error.message, asked: s.asked + 1 })),
+          (data) => !stopped && setState({ data }),
+          (error: Error) => !stopped && setState((s) => ({ ...s, error: error.message })),
         )
         .finally(() => {
           inFlight = false;
