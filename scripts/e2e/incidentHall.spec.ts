@@ -151,10 +151,12 @@ test('a case the coordinator raises from the board takes the hall as an incident
     timeout: 10_000,
   });
   // Every incident region of the hall focuses the raised case, and says it was raised here.
+  // Six new incident windows (map, three.js, video) load at once in software WebGL on CI's two
+  // cores: as in the test above, they get 75 s; the message says which ones were still missing.
   await expect
     .poll(
       async () => (await windows(page)).filter((w) => w.view === 'incident').map((w) => w.incident),
-      { timeout: 40_000 },
+      { timeout: 75_000, message: 'the incident windows and what each focuses' },
     )
     .toEqual(Array(6).fill(`case:${caseId}`));
   const incident = page.frameLocator('[data-testid="sim-window"][data-view="incident"]').first();

@@ -91,9 +91,12 @@ test('rotation shows each screen for its dwell, in order, and the next screen is
     })
     .toBeGreaterThanOrEqual(4);
   await expect.poll(() => slots(page), { timeout: 10_000, intervals: [50] }).toEqual(second);
-  // Preloaded: at the swap the new screen's tiles already play.
+  // Preloaded: at the swap the new screen's tiles already play. The catalogue's last screen is
+  // not full (90 cameras by 4), so its empty slots have no tile: one run in 23 starts just there.
   const states = await slotStates(page);
-  expect(states).toEqual(['playing', 'playing', 'playing', 'playing']);
+  expect(states).toEqual(
+    Array.from({ length: 4 }, (_, i) => (i < second.length ? 'playing' : undefined)),
+  );
 });
 
 test('an alarm on a camera on screen holds the rotation until acknowledged', async ({ page }) => {
