@@ -28,6 +28,8 @@ function setup() {
     'wall:profiles': () => ({ active: 'duty', profiles: [], warnings: [] }),
     'wall:displays': () => [],
     'wall:print-pdf': () => new Uint8Array([0x25, 0x50, 0x44, 0x46]),
+    'wall:scenes': () => ({ book: { version: 1, scenes: [] }, warnings: [] }),
+    'wall:save-scenes': (_s, book) => ({ book, warnings: [] }),
     'wall:save-profile': (_s, profile) => {
       saved.push(profile.id);
       return { active: 'duty', profiles: [profile], warnings: [] };
@@ -55,6 +57,8 @@ describe('IPC router', () => {
       'wall:print-pdf',
       'wall:profiles',
       'wall:save-profile',
+      'wall:save-scenes',
+      'wall:scenes',
       'wall:set-language',
       'wall:snapshot',
       'wall:window-info',

@@ -35,6 +35,7 @@ import {
   secureWebPreferences,
 } from './security';
 import { ProfileStore } from './profileStore';
+import { SceneStore } from './sceneStore';
 import { WallController } from './wallController';
 import { WindowRecovery } from './windowRecovery';
 import { MemoryRecycle, RECYCLE_CHECK_MS } from './memoryRecycle';
@@ -226,6 +227,7 @@ async function start(): Promise<void> {
   const profileStore = new ProfileStore(join(app.getPath('userData'), 'profiles'));
   const loaded = await profileStore.load();
   for (const warning of loaded.warnings) console.warn(`[citywall] ${warning}`);
+  const sceneStore = new SceneStore(join(app.getPath('userData'), 'scenes.json'));
   const wall = new WallController(windows, loaded.profiles, {
     ...(config.node ? { node: config.node } : {}),
     ...(config.profile ? { initialProfile: config.profile } : {}),
@@ -269,6 +271,11 @@ async function start(): Promise<void> {
         if (!contents) throw new Error('wall:print-pdf: the window is gone');
         const pdf = await contents.printToPDF({ pageSize: 'A4', printBackground: true });
         return new Uint8Array(pdf);
+      },
+      'wall:scenes': () => sceneStore.load(),
+      'wall:save-scenes': async (_sender, book) => {
+        await sceneStore.save(book);
+        return sceneStore.load();
       },
     },
     (event) => {

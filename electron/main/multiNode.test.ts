@@ -64,16 +64,16 @@ describe('a wall of several PCs', () => {
     await until(() => b.controller.activeProfile.id === 'emergency', 5_000, 'the switch on b');
     // Probes sent after b heard the switch: each reaches its PC after anything the hub sent it
     // for the switch (one socket, in order), so their arrival proves the absences below.
-    b.controller.relay({ kind: 'scene', origin: 'right', sceneId: 'probe' });
-    d.controller.relay({ kind: 'scene', origin: 'elsewhere-too', sceneId: 'probe' });
-    await until(() => a.heard.includes('scene') && c.heard.includes('scene'), 5_000, 'the probes');
+    b.controller.relay({ kind: 'scene.capture', origin: 'right', requestId: 'probe' });
+    d.controller.relay({ kind: 'scene.capture', origin: 'elsewhere-too', requestId: 'probe' });
+    await until(() => a.heard.includes('scene.capture') && c.heard.includes('scene.capture'), 5_000, 'the probes');
 
     expect(a.controller.activeProfile.id).toBe('emergency');
     expect(b.controller.activeProfile.id).toBe('emergency');
     expect(c.controller.activeProfile.id).toBe('duty');
-    expect(a.heard).toEqual(['scene']); // the switch was not echoed back to the sender
+    expect(a.heard).toEqual(['scene.capture']); // the switch was not echoed back to the sender
     expect(b.heard).toEqual(['profile']); // and not bounced on by the receiver
-    expect(c.heard).toEqual(['scene']); // and never reached the other wall
+    expect(c.heard).toEqual(['scene.capture']); // and never reached the other wall
   });
 
   it('the hub refuses malformed bus messages', async () => {

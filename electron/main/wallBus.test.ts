@@ -12,7 +12,8 @@ import { WindowManager } from './windowManager';
 const MESSAGES: BusMessage[] = [
   { kind: 'selection', origin: 'A', selection: { type: 'case', id: '441202202611230001' } },
   { kind: 'focus', origin: 'A', position: { lon: 112.47, lat: 23.05 }, zoom: 15 },
-  { kind: 'scene', origin: 'A', sceneId: 'overview' },
+  { kind: 'scene.capture', origin: 'A', requestId: 'r1' },
+  { kind: 'map.style', origin: 'A', layers: ['buildings', 'heat'], heat: 'week' },
   { kind: 'profile', origin: 'A', profileId: 'duty' },
   { kind: 'selection', origin: 'A', selection: null },
 ];
@@ -108,11 +109,12 @@ describe('wall bus', () => {
     bus.subscribe((m) => got.push(m));
     raw.postMessage({ kind: 'profile', origin: 'x' });
     raw.postMessage('garbage');
-    raw.postMessage({ kind: 'scene', origin: 'x', sceneId: 'ok' });
+    raw.postMessage({ kind: 'map.style', origin: 'x', heat: 'sometime' });
+    raw.postMessage({ kind: 'scene.capture', origin: 'x', requestId: 'ok' });
     // Messages on one channel arrive in order: once the good one is in, the bad ones were seen.
-    await until(() => got.length === 1 && bus.refusedCount === 2, 5_000, 'the three messages');
-    expect(got).toEqual([{ kind: 'scene', origin: 'x', sceneId: 'ok' }]);
-    expect(bus.refusedCount).toBe(2);
+    await until(() => got.length === 1 && bus.refusedCount === 3, 5_000, 'the four messages');
+    expect(got).toEqual([{ kind: 'scene.capture', origin: 'x', requestId: 'ok' }]);
+    expect(bus.refusedCount).toBe(3);
     raw.close();
     bus.close();
   });

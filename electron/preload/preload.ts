@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { BusMessage } from '../../shared/bus/messages';
+import type { SceneBook } from '../../shared/briefing/scene';
 import type { Profile } from '../../shared/layout/profile';
 import type {
   InvokeChannel,
@@ -49,6 +50,8 @@ const bridge: WallBridge = {
   displays: () => invoke('wall:displays'),
   saveProfile: (profile: Profile) => invoke('wall:save-profile', profile),
   printPdf: () => invoke('wall:print-pdf'),
+  scenes: () => invoke('wall:scenes'),
+  saveScenes: (book: SceneBook) => invoke('wall:save-scenes', book),
   onProfiles: (listener: (list: ProfileList) => void) => subscribe('wall:profiles', listener),
 };
 

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  cameraViewSchema,
+  HEAT_PERIODS,
+  MAP_LAYERS,
+  SCENE_PERIODS,
+  sceneSchema,
+} from '../briefing/scene';
 import { positionSchema } from '../protocol/events';
 import { wellFormedText } from '../protocol/text';
 
@@ -73,7 +80,48 @@ export const busMessageSchema = z.discriminatedUnion('kind', [
     camera: z.object({ position: point3, target: point3 }).optional(),
     explode: z.number().min(0).max(1).optional(),
   }),
-  z.object({ kind: z.literal('scene'), origin, sceneId: wellFormedText(64, 1) }),
+  /**
+   * The briefing's tour as every window holds it (null: no tour): each works out the scene on
+   * screen from it and the wall clock, so a command is one message, not one per window or step.
+   */
+  z.object({
+    kind: z.literal('tour'),
+    origin,
+    tour: z.union([
+      z.null(),
+      z.object({
+        scenes: z.array(sceneSchema).min(1).max(50),
+        index: z.number().int().min(0).max(49),
+        since: z.number().finite().min(0),
+        playing: z.boolean(),
+      }),
+    ]),
+  }),
+  /** The operator saves the wall as a scene: every window answers with what it shows. */
+  z.object({ kind: z.literal('scene.capture'), origin, requestId: wellFormedText(64, 1) }),
+  z.object({
+    kind: z.literal('scene.part'),
+    origin,
+    requestId: wellFormedText(64, 1),
+    profile: wellFormedText(64, 1).optional(),
+    map: z
+      .object({
+        region: wellFormedText(64, 1),
+        camera: cameraViewSchema,
+        layers: z.array(z.enum(MAP_LAYERS)).max(MAP_LAYERS.length),
+        heat: z.enum(HEAT_PERIODS),
+      })
+      .optional(),
+    pins: z.array(wellFormedText(96, 1)).max(16).optional(),
+    analysis: z.object({ period: z.enum(SCENE_PERIODS) }).optional(),
+  }),
+  /** Which map layers every map shows and how far back its heatmap looks (the operator's switches). */
+  z.object({
+    kind: z.literal('map.style'),
+    origin,
+    layers: z.array(z.enum(MAP_LAYERS)).max(MAP_LAYERS.length).optional(),
+    heat: z.enum(HEAT_PERIODS).optional(),
+  }),
   /**
    * What one window's video tiles ask of the PC's player budget. Stays on this PC: browsers'
    * connection limits and decoders are per machine, so main never sends it to other PCs.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodProblem } from '../protocol/zodProblem';
 
 /**
  * A city pack: a folder with `citypack.json` and the files it names. Each file says its
@@ -63,9 +64,6 @@ export function checkCityPack(
     ? { ok: true, manifest: parsed.data }
     : {
         ok: false,
-        error: parsed.error.issues
-          .slice(0, 3)
-          .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-          .join('; '),
+        error: zodProblem(parsed.error),
       };
 }

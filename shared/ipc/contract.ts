@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { busMessageSchema, type BusMessage } from '../bus/messages';
 import type { DisplayInfo } from '../layout/displays';
 import { profileSchema, type Profile } from '../layout/profile';
+import { sceneBookSchema, type SceneBook } from '../briefing/scene';
 import type { Diagnostics } from '../gateway/diagnostics';
 import type { ConnectionState, WallSnapshot } from '../gateway/wallStore';
 import type { Envelope } from '../protocol/envelope';
@@ -54,6 +55,9 @@ export const INVOKE = {
   'wall:save-profile': z.tuple([profileSchema]),
   /** The asking window printed to PDF (A4, backgrounds): a report the user saves. */
   'wall:print-pdf': z.tuple([]),
+  /** The briefing's scenes in tour order (the demo scenes until the user saves a book). */
+  'wall:scenes': z.tuple([]),
+  'wall:save-scenes': z.tuple([sceneBookSchema]),
 } as const;
 
 export interface InvokeResults {
@@ -65,6 +69,14 @@ export interface InvokeResults {
   'wall:displays': readonly DisplayInfo[];
   'wall:save-profile': ProfileList;
   'wall:print-pdf': Uint8Array;
+  'wall:scenes': SceneList;
+  'wall:save-scenes': SceneList;
+}
+
+/** The scene book, and what went wrong reading it (a damaged file set aside). */
+export interface SceneList {
+  readonly book: SceneBook;
+  readonly warnings: readonly string[];
 }
 
 /** The profiles a wall can switch between, and which one it shows. */
@@ -113,5 +125,8 @@ export interface WallBridge {
   saveProfile?(profile: Profile): Promise<ProfileList>;
   /** Electron only: this window as a PDF (the report's export). */
   printPdf?(): Promise<Uint8Array>;
+  /** Electron only: the scene book, kept as a guarded file by main. */
+  scenes?(): Promise<SceneList>;
+  saveScenes?(book: SceneBook): Promise<SceneList>;
   onProfiles?(listener: (list: ProfileList) => void): () => void;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodProblem } from '../protocol/zodProblem';
 
 /**
  * A wall profile is data: named regions, each a view with parameters and a target on the wall.
@@ -108,10 +109,7 @@ export function checkProfile(value: unknown): ProfileCheck {
   if (!parsed.success) {
     return {
       ok: false,
-      error: parsed.error.issues
-        .slice(0, 3)
-        .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-        .join('; '),
+      error: zodProblem(parsed.error),
     };
   }
   const ids = new Set<string>();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodProblem } from './zodProblem';
 import { EVENT_SCHEMAS, isEventType, type WallEvent } from './events';
 import { exceedsJsonSize } from './jsonSize';
 
@@ -66,14 +67,19 @@ export function decodeEnvelope(raw: unknown): DecodeResult {
   }
   const shape = envelopeShape.safeParse(value);
   if (!shape.success)
-    return { ok: false, reason: 'bad-envelope', detail: summarise(shape.error), ...seqOf(value) };
+    return { ok: false, reason: 'bad-envelope', detail: zodProblem(shape.error), ...seqOf(value) };
   const { v, seq, ts, type, payload } = shape.data;
   if (v !== PROTOCOL_VERSION)
     return { ok: false, seq, reason: 'unsupported-version', detail: `v=${v}` };
   if (!isEventType(type)) return { ok: false, seq, reason: 'unknown-type', detail: type };
   const parsed = EVENT_SCHEMAS[type].safeParse(payload);
   if (!parsed.success)
-    return { ok: false, seq, reason: 'bad-payload', detail: `${type}: ${summarise(parsed.error)}` };
+    return {
+      ok: false,
+      seq,
+      reason: 'bad-payload',
+      detail: `${type}: ${zodProblem(parsed.error)}`,
+    };
   return { ok: true, envelope: { v: 1, seq, ts, type, payload: parsed.data } as Envelope };
 }
 
@@ -83,14 +89,6 @@ function seqOf(value: unknown): { seq?: number } {
     if (typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 1) return { seq };
   }
   return {};
-}
-
-function summarise(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('; ')
-    .slice(0, 300);
 }
 
 /** Builds a valid envelope (used by the hub, which assigns seq and ts). */
@@ -112,6 +110,6 @@ export function validateEvent(raw: unknown): EventResult {
     return { ok: false, reason: 'too-large', detail: type };
   const parsed = EVENT_SCHEMAS[type].safeParse(payload);
   if (!parsed.success)
-    return { ok: false, reason: 'bad-payload', detail: `${type}: ${summarise(parsed.error)}` };
+    return { ok: false, reason: 'bad-payload', detail: `${type}: ${zodProblem(parsed.error)}` };
   return { ok: true, event: { type, payload: parsed.data } as WallEvent };
 }
