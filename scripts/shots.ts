@@ -33,7 +33,16 @@ const sizes = (process.env.SHOTS_SIZES ?? '1920x1080,3840x2160')
   .map((s) => s.split('x').map(Number) as [number, number]);
 const languages = (process.env.SHOTS_LANGS ?? 'zh-CN,en').split(',');
 try {
-  for (const view of ['cases', 'kpi', 'map', 'video', 'incident', 'analysis', 'report']) {
+  for (const view of [
+    'cases',
+    'kpi',
+    'map',
+    'video',
+    'incident',
+    'analysis',
+    'report',
+    'briefing',
+  ]) {
     if (only && !only.includes(view)) continue;
     for (const [w, h] of sizes)
       for (const lang of languages) {

@@ -320,6 +320,7 @@ const VIEW_LABELS: Readonly<Record<ViewName, string>> = {
   incident: '应急 incident',
   analysis: '分析 analysis',
   report: '报告 report',
+  briefing: '场景 briefing',
 };
 
 /** The box round a region's planned windows, or none when it has none. */

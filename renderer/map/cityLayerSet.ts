@@ -50,7 +50,8 @@ export class CityLayers {
   }
 
   /** Cameras (made again only when `version`, the store's, moved) and the labels on top. */
-  overlays(online: (id: string) => boolean, version: number) {
+  overlays(online: (id: string) => boolean, version: number, withCameras = true) {
+    if (!withCameras) return this.labels ? [this.labels] : [];
     if (!this.cameras || version !== this.camerasVersion) {
       this.camerasVersion = version;
       this.cameras = camerasLayer(this.pack.cameras, online, version);

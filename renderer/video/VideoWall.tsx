@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { Scene } from '../../shared/briefing/scene';
 import type { WallBus } from '../../shared/bus/messages';
 import type { WallStore } from '../../shared/gateway/wallStore';
 import type { CatalogueCamera } from '../../shared/video/catalogue';
@@ -42,6 +43,9 @@ export interface VideoWallProps {
   readonly origin: string;
   /** This window's part of a video region across panels: it shows its share of one split. */
   readonly part?: RegionPart;
+  /** The briefing scene on screen: its pins (or its selection's cameras), once per `sceneKey`. */
+  readonly scene?: Scene | undefined;
+  readonly sceneKey?: string;
 }
 
 /**
@@ -49,7 +53,16 @@ export interface VideoWallProps {
  * case, alarms that hold the rotation, and a catalogue to pick from. Players live in a
  * `TileWall` outside React; this component only says which camera goes where.
  */
-export function VideoWall({ store, bus, hubBase, params, origin, part }: Readonly<VideoWallProps>) {
+export function VideoWall({
+  store,
+  bus,
+  hubBase,
+  params,
+  origin,
+  part,
+  scene,
+  sceneKey = '',
+}: Readonly<VideoWallProps>) {
   const { t } = useI18n();
   const [catalogue, setCatalogue] = useState<LoadedCatalogue>({ cameras: [], problems: [] });
   const [split, setSplit] = useState<Split>(isSplit(params.split) ? params.split : '9');
@@ -185,23 +198,53 @@ export function VideoWall({ store, bus, hubBase, params, origin, part }: Readonl
   }, [wall, plan, byId, hubBase]);
 
   // Video linkage: a selected case pins the nearest online cameras; clearing releases them.
+  const camerasNear = useCallback(
+    (caseId: string): string[] | undefined => {
+      const record = store.cases.get(caseId);
+      if (!record) return undefined;
+      return linkedCameras(catalogue.cameras, [record.position.lon, record.position.lat], {
+        count: Math.min(4, cells.length),
+        isOnline: (id) => store.cases.cameraOnline(id),
+      }).map((c) => c.id);
+    },
+    [store, catalogue.cameras, cells.length],
+  );
+  const pinnedNow = useRef(pinned);
+  useEffect(() => {
+    pinnedNow.current = pinned;
+  }, [pinned]);
   useEffect(
     () =>
       bus.subscribe((m) => {
+        // Saving the wall as a scene: the cameras held on screen go with it.
+        if (m.kind === 'scene.capture' && pinnedNow.current.length > 0)
+          bus.publish({
+            kind: 'scene.part',
+            origin,
+            requestId: m.requestId,
+            pins: [...pinnedNow.current],
+          });
         if (m.kind !== 'selection' || m.origin === origin) return;
         if (!m.selection) return setPinned([]);
         if (m.selection.type === 'camera') return setPinned([m.selection.id]);
         if (m.selection.type !== 'case') return;
-        const record = store.cases.get(m.selection.id);
-        if (!record) return;
-        const near = linkedCameras(catalogue.cameras, [record.position.lon, record.position.lat], {
-          count: Math.min(4, cells.length),
-          isOnline: (id) => store.cases.cameraOnline(id),
-        });
-        setPinned(near.map((c) => c.id));
+        const near = camerasNear(m.selection.id);
+        if (near) setPinned(near);
       }),
-    [bus, origin, store, catalogue.cameras, cells.length],
+    [bus, origin, camerasNear],
   );
+  // A briefing scene: its pins, else its selection's cameras, else none (the rotation runs).
+  // Once per scene shown, and again when the catalogue it needs comes in; set while rendering.
+  const sceneApplied = `${sceneKey}|${catalogue.cameras.length > 0}`;
+  const [pinsFrom, setPinsFrom] = useState('');
+  if (scene && pinsFrom !== sceneApplied) {
+    setPinsFrom(sceneApplied);
+    const selection = scene.selection;
+    if (scene.pins) setPinned(scene.pins);
+    else if (selection?.type === 'camera') setPinned([selection.id]);
+    else if (selection?.type === 'case') setPinned(camerasNear(selection.id) ?? []);
+    else setPinned([]);
+  }
 
   const snapshot = useCallback(
     (cameraId: string) => {

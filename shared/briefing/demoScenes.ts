@@ -2,7 +2,7 @@ import type { Scene } from './scene';
 
 /**
  * The three scenes every wall starts with, until the user saves their own: a briefing opens on
- * the whole city and the week, goes to the street that did worst this week (按期结案率, found
+ * the whole city and the week, goes to the street that did worst this week (按期处置率, found
  * from the history when shown, so it is right in any week), and ends on the cases overdue now.
  */
 export const DEMO_SCENES: readonly Scene[] = [

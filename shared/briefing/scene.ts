@@ -26,8 +26,9 @@ export const cameraViewSchema = z.object({
 });
 
 /**
- * An area the map frames and outlines: one of the pack's by code, or the one ranked worst by
- * 按期结案率 in the period (this week's worst street, whatever week the briefing is held in).
+ * An area the map frames and outlines: one of the pack's by code, or the street ranked worst
+ * by 按期处置率 in the period, as the analysis page says it (this week's worst street, whatever
+ * week the briefing is held in).
  */
 const areaSchema = z.union([
   z.object({ code: wellFormedText(64, 1) }),

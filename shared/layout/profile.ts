@@ -14,6 +14,7 @@ export const VIEW_NAMES = [
   'incident',
   'analysis',
   'report',
+  'briefing',
 ] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
