@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { tileTemplateProblem, type TileSource } from '../../shared/geo/tiles';
 import { followSettings, type FollowSettings } from '../../shared/domain/incidentFollow';
 import type { IncidentLevel } from '../../shared/domain/incidentKinds';
@@ -6,6 +6,9 @@ import { mirrorInto } from '../../shared/gateway/mirror';
 import { WallStore } from '../../shared/gateway/wallStore';
 import type { Language, ProfileList, ViewChange, WallBridge } from '../../shared/ipc/contract';
 import { parseRegionPart } from '../../shared/layout/regionPart';
+import { BriefingPanel } from '../briefing/BriefingPanel';
+import { loadScenes } from '../briefing/sceneShelf';
+import { useTour } from '../briefing/useTour';
 import { CaseBoard } from '../cases/CaseBoard';
 import { I18nContext, makeI18n } from '../i18n/I18nContext';
 import { IncidentAlert } from '../incident/IncidentAlert';
@@ -69,15 +72,38 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
     ];
     return () => offs.forEach((off) => off());
   }, [bridge, bus, params]);
+  const origin = params.get('window') ?? 'page';
+  const scenesOf = useCallback(() => loadScenes(bridge).then((l) => l.book.scenes), [bridge]);
+  const tour = useTour(bus, origin, scenesOf);
+  const { command: tourCommand, scene, sceneKey } = tour;
+  // A scene that comes on while this window is open switches the wall to its profile (every
+  // window says so; main and the simulator switch once). Not at start: a window the switch
+  // opened, or one reloaded mid-scene, finds the wall as the scene left it.
+  const sceneSeen = useRef(sceneKey);
+  useEffect(() => {
+    if (sceneKey === sceneSeen.current) return;
+    sceneSeen.current = sceneKey;
+    if (scene && scene.profile !== profiles.active)
+      bus.publish({ kind: 'profile', origin, profileId: scene.profile });
+    // Once per scene.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sceneKey]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event.target)) return;
+      // What presentation clickers send: every window and PC takes them, through the bus.
+      if (event.key === 'PageDown') tourCommand('next');
+      if (event.key === 'PageUp') tourCommand('previous');
+      if (event.key === 'p' || event.key === 'P') tourCommand('toggle');
+      if (event.key === 'c' || event.key === 'C')
+        bus.publish({ kind: 'annotation', origin, action: 'clear' });
       if (event.key === 'd' || event.key === 'D') setShowDiagnostics((v) => !v);
       if (event.key === 'l' || event.key === 'L')
         void bridge.setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN');
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [bridge, language]);
+  }, [bridge, bus, origin, language, tourCommand]);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
@@ -89,8 +115,21 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
     () => parseRegionPart({ part: partText, cell: cellText }),
     [partText, cellText],
   );
-  const origin = params.get('window') ?? 'page';
   const region = view.params.region ?? params.get('region') ?? undefined;
+  // A map may look where another region looks (`camera=map`: the presenter's operator map).
+  const mapRegion = view.params.camera ?? region;
+
+  // The analysis period: the scene's while one is on, else the region's.
+  const period = analysisPeriod(scene?.analysis?.period ?? view.params.period);
+  const isAnalysis = view.view === 'analysis';
+  useEffect(
+    () =>
+      bus.subscribe((m) => {
+        if (m.kind === 'scene.capture' && isAnalysis)
+          bus.publish({ kind: 'scene.part', origin, requestId: m.requestId, analysis: { period } });
+      }),
+    [bus, origin, isAnalysis, period],
+  );
 
   const i18n = useMemo(() => makeI18n(language), [language]);
   const allWarnings = [...warnings, ...profiles.warnings];
@@ -99,6 +138,7 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
       <div
         className={part || view.view === 'kpi' ? 'wall wall-part' : 'wall'}
         data-view={view.view}
+        data-scene={sceneKey}
         data-testid="wall-window"
       >
         {view.view === 'cases' ? (
@@ -149,9 +189,13 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
             heatWindow={view.params.heat ?? 'day'}
             {...(view.params.follow ? { follow: view.params.follow } : {})}
             origin={origin}
-            {...(region ? { region } : {})}
+            {...(mapRegion ? { region: mapRegion } : {})}
             {...(part ? { part } : {})}
             {...(mapTiles ? { tiles: mapTiles } : {})}
+            scene={scene}
+            sceneKey={sceneKey}
+            hubBase={hubBase(params)}
+            drawable={view.params.draw === '1'}
           />
         ) : view.view === 'video' ? (
           <VideoWall
@@ -161,6 +205,8 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
             params={view.params}
             origin={origin}
             {...(part ? { part } : {})}
+            scene={scene}
+            sceneKey={sceneKey}
           />
         ) : view.view === 'kpi' ? (
           <RegionFrame part={part}>
@@ -169,12 +215,7 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
         ) : view.view === 'analysis' ? (
           <RegionFrame part={part}>
             <Suspense fallback={null}>
-              <AnalysisView
-                store={store}
-                base={hubBase(params)}
-                period={analysisPeriod(view.params.period)}
-                part={part}
-              />
+              <AnalysisView store={store} base={hubBase(params)} period={period} part={part} />
             </Suspense>
           </RegionFrame>
         ) : view.view === 'report' ? (
@@ -186,6 +227,16 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
               printPdf={bridge.printPdf}
             />
           </Suspense>
+        ) : view.view === 'briefing' ? (
+          <RegionFrame part={part}>
+            <BriefingPanel
+              bridge={bridge}
+              bus={bus}
+              origin={origin}
+              tour={tour}
+              activeProfile={profiles.active}
+            />
+          </RegionFrame>
         ) : view.view === 'incident' ? (
           <RegionFrame part={part}>
             <IncidentView
@@ -221,6 +272,12 @@ function tilesFromUrl(params: URLSearchParams): TileSource | undefined {
   if (!url || tileTemplateProblem(url)) return undefined;
   const maxZoom = Number(params.get('tilesMaxZoom'));
   return { url, ...(maxZoom > 0 ? { maxZoom } : {}) };
+}
+
+/** A key pressed while typing (a scene's name) is the text's, not the tour's. */
+function isTyping(target: EventTarget | null): boolean {
+  const tag = (target as HTMLElement | null)?.tagName;
+  return tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA';
 }
 
 /** The analysis page's period, a week unless the region says a day or a month. */

@@ -1,3 +1,4 @@
+import { boardPeriod } from './format';
 import { useEffect, useState } from 'react';
 import type { WallBus } from '../../shared/bus/messages';
 import { TERMINAL_STATES } from '../../shared/domain/lifecycle';
@@ -68,6 +69,9 @@ export function CaseBoard({
           ))}
         </ul>
       ) : null}
+      <div className="board-period" data-testid="board-period">
+        {boardPeriod(today, language)}
+      </div>
       <KpiStrip kpis={store.cases.kpisOfDay(today)} />
       <div className="board-middle">
         {record ? (

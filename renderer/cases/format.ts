@@ -42,3 +42,19 @@ export function formatMoment(ts: number, now: number): string {
     ? time
     : `${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${time}`;
 }
+
+const WEEKDAYS_ZH = '日一二三四五六';
+const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS_EN = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+
+/**
+ * What period the board's figures are: the city's day (`day`, local days since 1970, as the
+ * store counts them), and that the overdue count is every open case, not today's alone.
+ */
+export function boardPeriod(day: number, language: Language): string {
+  const d = new Date(day * 86_400_000);
+  const weekday = d.getUTCDay();
+  if (language === 'zh-CN')
+    return `今日 ${d.getUTCMonth() + 1}月${d.getUTCDate()}日 周${WEEKDAYS_ZH[weekday]} · 超期为全部在办案件`;
+  return `Today, ${WEEKDAYS_EN[weekday]} ${d.getUTCDate()} ${MONTHS_EN[d.getUTCMonth()]} · overdue: all open cases`;
+}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { Scene } from '../../shared/briefing/scene';
 import type { WallBus } from '../../shared/bus/messages';
 import { emergencyFocus } from '../../shared/domain/raisedCase';
 import type { WallStore } from '../../shared/gateway/wallStore';
@@ -13,6 +14,10 @@ import { MapOverlay } from './MapOverlay';
 import { WarningList } from './WarningList';
 import { useStoreSelector } from '../app/useStore';
 import { usePickedIncident } from '../incident/usePickedIncident';
+import { applySceneToMap } from '../briefing/sceneOnMap';
+import { AnnotationTools } from '../briefing/AnnotationTools';
+import { useAnnotations } from '../briefing/useAnnotations';
+import type { Mark } from '../../shared/briefing/annotations';
 
 /** Close enough to see the cordon and the buildings in it. */
 const INCIDENT_ZOOM = 16.5;
@@ -33,6 +38,13 @@ export interface MapViewProps {
   readonly tiles?: TileSource;
   /** `incident`: fly to the focused open incident whenever the focus changes (emergency profile). */
   readonly follow?: string;
+  /** The briefing scene on screen, applied once each time `sceneKey` changes. */
+  readonly scene?: Scene | undefined;
+  readonly sceneKey?: string;
+  /** The hub's HTTP side (a scene's worst street is asked of its history). */
+  readonly hubBase?: string;
+  /** The presenter may draw here (the briefing's operator map, a touch screen: `draw=1`). */
+  readonly drawable?: boolean;
 }
 
 /**
@@ -50,6 +62,10 @@ export function MapView({
   part,
   tiles,
   follow,
+  scene,
+  sceneKey = '',
+  hubBase = '',
+  drawable = false,
 }: Readonly<MapViewProps>) {
   const host = useRef<HTMLDivElement>(null);
   const { language } = useI18n();
@@ -57,6 +73,14 @@ export function MapView({
   const [loaded, setLoaded] = useState<LoadedPack | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [camera, setCameraView] = useState<CameraView | undefined>();
+  // The region's period, until a scene or the operator's switches say another (set while
+  // rendering, as React advises for state that follows a prop).
+  const [heat, setHeat] = useState(() => scene?.map?.heat ?? heatWindow);
+  const [heatFrom, setHeatFrom] = useState({ heatWindow, sceneKey });
+  if (heatFrom.heatWindow !== heatWindow || heatFrom.sceneKey !== sceneKey) {
+    setHeatFrom({ heatWindow, sceneKey });
+    setHeat(heatFrom.sceneKey !== sceneKey && scene?.map?.heat ? scene.map.heat : heatWindow);
+  }
 
   useEffect(() => {
     const el = host.current;
@@ -77,6 +101,23 @@ export function MapView({
     const offBus = bus.subscribe((m) => {
       if (m.kind === 'camera' && m.region === region && m.origin !== origin)
         controller.setCamera(m.view);
+      if (m.kind === 'map.style') {
+        if (m.layers) controller.setLayers(m.layers);
+        if (m.heat) setHeat(m.heat);
+      }
+      // Saving the wall as a scene: this map says where it looks and what it shows.
+      if (m.kind === 'scene.capture' && region)
+        bus.publish({
+          kind: 'scene.part',
+          origin,
+          requestId: m.requestId,
+          map: {
+            region,
+            camera: controller.camera,
+            layers: controller.layersShown,
+            heat: controller.heatPeriod,
+          },
+        });
       if (m.kind !== 'selection' || m.selection?.type !== 'case') return;
       const c = store.cases.get(m.selection.id);
       if (c) controller.flyTo(c.position.lon, c.position.lat);
@@ -91,6 +132,9 @@ export function MapView({
             decks: () => controller.decks,
             camera: () => controller.camera,
             drawn: () => controller.drawnCounts,
+            layers: () => controller.layersShown,
+            area: () => controller.areaShown,
+            marks: () => controller.marksDrawn,
           })
         : () => undefined;
     return () => {
@@ -103,7 +147,7 @@ export function MapView({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store, bus, origin, tiles, region, part]);
 
-  useEffect(() => map?.setHeatWindow(heatWindow), [map, heatWindow]);
+  useEffect(() => map?.setHeatWindow(heat), [map, heat]);
   useEffect(() => map?.setLanguage(language), [map, language]);
 
   useEffect(() => {
@@ -131,6 +175,26 @@ export function MapView({
       map.flyTo(followed.position.lon, followed.position.lat, INCIDENT_ZOOM);
   }, [map, loaded, followed]);
 
+  // The presenter's marks, and the one being drawn here, over the map.
+  const annotations = useAnnotations(bus, origin, sceneKey);
+  const [draft, setDraft] = useState<Mark | undefined>();
+  useEffect(
+    () => map?.setAnnotations(draft ? [...annotations.marks, draft] : annotations.marks),
+    [map, annotations.marks, draft],
+  );
+
+  // A briefing scene: once per scene shown, after the pack placed the camera.
+  useEffect(() => {
+    if (!map || !loaded || !scene?.map) return undefined;
+    const abort = new AbortController();
+    applySceneToMap(scene, map, loaded.pack, store, hubBase, abort.signal).catch((e: Error) =>
+      console.warn(`[citywall] scene ${scene.id}: ${e.message}`),
+    );
+    return () => abort.abort();
+    // Once per scene shown: the key changes with each, the scene object may be a copy.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [map, loaded, sceneKey]);
+
   return (
     <div
       className="map-view"
@@ -140,8 +204,16 @@ export function MapView({
       data-parse-ms={loaded ? Math.round(loaded.parseMs) : ''}
     >
       <div ref={host} className="map-canvas" />
+      {drawable && map ? (
+        <AnnotationTools
+          unproject={(x, y) => map.unproject(x, y)}
+          onDraft={setDraft}
+          onAdd={annotations.add}
+          onClear={annotations.clear}
+        />
+      ) : null}
       {loaded ? (
-        <MapOverlay camera={camera} part={part} heatWindow={heatWindow}>
+        <MapOverlay camera={camera} part={part} heatWindow={heat}>
           <WarningList store={store} className="warning-list map-warnings" />
           {loaded.problems.length > 0 ? (
             <div className="map-problems" data-testid="map-problems">

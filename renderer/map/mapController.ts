@@ -6,6 +6,7 @@ import {
   type MapViewState,
   type PickingInfo,
 } from '@deck.gl/core';
+import { HEAT_PERIODS, MAP_LAYERS, type MapLayer } from '../../shared/briefing/scene';
 import type { BusMessage } from '../../shared/bus/messages';
 import type { CaseRecord } from '../../shared/domain/caseStore';
 import type { WallStore } from '../../shared/gateway/wallStore';
@@ -17,7 +18,11 @@ import { CityLayers } from './cityLayerSet';
 import { cityBounds, fitCity, type CameraView } from './cityView';
 import { CaseLayers } from './caseLayers';
 import { cordonBuildings } from '../../shared/geo/cordonBuildings';
+import type { Boundary } from '../../shared/geo/features';
+import type { Mark } from '../../shared/briefing/annotations';
+import { annotationLayers } from './layers/annotationLayers';
 import {
+  boundaryLayer,
   buildingsLayer,
   cordonBuildingsLayer,
   heatLayer,
@@ -104,6 +109,17 @@ export class MapController {
   /** The buildings inside open incidents' cordons, made again only when a cordon changes. */
   private cordon: ReturnType<typeof cordonBuildingsLayer> | undefined;
   private cordonKey = '';
+  /** The layers shown (a scene's or the operator's choice); all by default. */
+  private shown: ReadonlySet<MapLayer> = new Set(MAP_LAYERS);
+  private period: (typeof HEAT_PERIODS)[number] = 'day';
+  /** The area a briefing scene frames, outlined over everything but the labels. */
+  private area: ReturnType<typeof boundaryLayer> | undefined;
+  /** The presenter's marks, drawn over everything. */
+  private marks: ReturnType<typeof annotationLayers> = [];
+  private marksVersion = 0;
+  private markCount = 0;
+  /** The outlined area's name (tests). */
+  areaShown: string | undefined;
   /** Decks made so far: 1, and one more after each lost and restored WebGL context. */
   decks = 0;
 
@@ -112,6 +128,7 @@ export class MapController {
     private readonly options: MapControllerOptions = {},
   ) {
     this.span = HEAT_WINDOWS[options.heatWindow ?? 'day'] ?? (HEAT_WINDOWS.day as number);
+    this.period = HEAT_PERIODS.find((p) => p === options.heatWindow) ?? 'day';
     this.language = options.language ?? 'zh-CN';
     const store = options.store;
     if (store) {
@@ -151,12 +168,70 @@ export class MapController {
     this.language = language;
   }
 
+  /** Which layers to show; the others are left out of the frame, not made again. */
+  setLayers(layers: readonly MapLayer[]): void {
+    this.shown = new Set(layers);
+    this.dirty = true;
+  }
+
+  get layersShown(): MapLayer[] {
+    return MAP_LAYERS.filter((l) => this.shown.has(l));
+  }
+
+  /**
+   * Frames `bounds` (the whole city when none) on the whole region: every part works out the
+   * same camera, so nothing need be sent.
+   */
+  frameBounds(bounds?: readonly [number, number, number, number]): void {
+    const pack = this.pack?.pack;
+    if (!pack) return;
+    const size = this.surfaceSize();
+    this.setCamera(
+      fitCity(bounds ?? cityBounds(pack), pack.manifest.view, size.width, size.height),
+    );
+  }
+
+  /** Outlines an area (a scene's street), or none. */
+  setArea(area: Boundary | undefined): void {
+    this.areaShown = area?.name;
+    this.area = area ? boundaryLayer('scene-area', [area], [255, 64, 160, 255], 8) : undefined;
+    this.dirty = true;
+  }
+
+  /** The briefing's marks (and the one being drawn); only their layers are made again. */
+  setAnnotations(marks: readonly Mark[]): void {
+    this.marksVersion += 1;
+    this.markCount = marks.length;
+    this.marks = marks.length > 0 ? annotationLayers(marks, this.marksVersion) : [];
+    this.dirty = true;
+  }
+
+  /** How many marks are drawn (tests). */
+  get marksDrawn(): number {
+    return this.markCount;
+  }
+
+  /** The longitude and latitude under a point of this window (pixels from its top left). */
+  unproject(x: number, y: number): [number, number] | undefined {
+    const viewport = this.deck.getViewports()[0];
+    if (!viewport) return undefined;
+    const [lon, lat] = viewport.unproject([x - viewport.x, y - viewport.y]);
+    return lon === undefined || lat === undefined ? undefined : [lon, lat];
+  }
+
   /** Another heat period: only the heatmap layer changes. */
   setHeatWindow(window: string): void {
-    const span = HEAT_WINDOWS[window] ?? (HEAT_WINDOWS.day as number);
+    const known = HEAT_PERIODS.find((p) => p === window) ?? 'day';
+    this.period = known;
+    const span = HEAT_WINDOWS[known] as number;
     if (span === this.span) return;
     this.span = span;
     this.dirty = true;
+  }
+
+  /** The heatmap's period (what a saved scene keeps). */
+  get heatPeriod(): (typeof HEAT_PERIODS)[number] {
+    return this.period;
   }
 
   /**
@@ -337,23 +412,27 @@ export class MapController {
   private layers(): Layer[] {
     const city = this.city;
     const since = Number.isFinite(this.span) ? Date.now() - this.span : 0;
+    const shown = this.shown;
+    const heatOn = this.options.store || this.heat.count > 0;
     return [
       ...(this.raster?.layers ?? []),
-      ...(city && this.cases ? [this.cases.gridLoad(city.gridCells)] : []),
+      ...(city && this.cases && shown.has('grids') ? [this.cases.gridLoad(city.gridCells)] : []),
       ...(city?.base ?? []),
-      ...this.buildings,
-      ...(this.cordonLayer() ?? []),
+      ...(shown.has('buildings') ? [...this.buildings, ...(this.cordonLayer() ?? [])] : []),
       // Without a store (the benchmark) the heatmap joins with its first case, as on the old page.
-      ...(this.options.store || this.heat.count > 0 ? [heatLayer(this.heat, since)] : []),
-      ...(this.warnings ? [this.warnings] : []),
-      ...(this.cases?.layers(performance.now()) ?? []),
+      ...(heatOn && shown.has('heat') ? [heatLayer(this.heat, since)] : []),
+      ...(this.warnings && shown.has('warnings') ? [this.warnings] : []),
+      ...(this.area ? [this.area] : []),
+      ...(shown.has('cases') ? (this.cases?.layers(performance.now()) ?? []) : []),
       ...(city?.overlays(
         (id) => this.options.store?.cases.cameraOnline(id) ?? true,
         this.options.store?.version ?? 0,
+        shown.has('cameras'),
       ) ?? []),
       ...(this.options.store
         ? [incidentsLayer(this.options.store.cases.incidents.open(), this.options.store.version)]
         : []),
+      ...this.marks,
     ] as Layer[];
   }
 

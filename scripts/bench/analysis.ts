@@ -2,7 +2,8 @@
  * The leaders' analysis: time from opening the week view to its three charts drawn (and the
  * longest main-thread task meanwhile), and what live updates cost on the day view while cases
  * arrive (setOption time per chart update, history requests per second), on the demo city with
- * BENCH_ANALYSIS_DAYS (default 30) days of history made through the hub.
+ * BENCH_ANALYSIS_DAYS (default 30) days of history made through the hub; then the JS heap over
+ * BENCH_ANALYSIS_SWITCHES (default 1,000) period switches on a running page, as scenes make them.
  * Run: npm run bench:analysis   (software rendering here: figures are this machine's CPU)
  */
 import { chromium, type Page } from '@playwright/test';
@@ -15,6 +16,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 const DAYS = Number(process.env.BENCH_ANALYSIS_DAYS ?? 30);
 const RUNS = 5;
 const LIVE_SECONDS = 20;
+const SWITCHES = Number(process.env.BENCH_ANALYSIS_SWITCHES ?? 1000);
 
 const dir = await mkdtemp(join(tmpdir(), 'citywall-bench-analysis-'));
 const seeding = performance.now();
@@ -26,7 +28,11 @@ const running = await startHub({
 console.log(
   `${DAYS} days seeded: ${running.hub.log.headSeq} events in ${((performance.now() - seeding) / 1000).toFixed(0)} s`,
 );
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+// gc() in the page: the heap is read after a full collection, not wherever the collector was.
+const browser = await chromium.launch({
+  executablePath: CHROMIUM_PATH,
+  args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
+});
 type Counts = { updates: number; updateMs: number; longestUpdateMs: number; created: number };
 const counts = (page: Page) =>
   page.evaluate(
@@ -124,6 +130,74 @@ try {
     `day view, ${n} cases in ${LIVE_SECONDS} s: ${(requests / 7 / LIVE_SECONDS).toFixed(2)} page refreshes/s (7 history queries each), ${updates} chart updates, setOption ${updates > 0 ? ((after.updateMs - before.updateMs) / updates).toFixed(2) : '—'} ms each on average, longest ${after.longestUpdateMs.toFixed(1)} ms; charts made ${after.created - before.created} more`,
   );
   await page.close();
+
+  // Switching the period on a running wall, as a briefing scene does: day → week → month → …
+  const switchPage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await switchPage.goto(`${running.hub.url}/?view=analysis&period=week&lang=zh-CN`);
+  await switchPage.waitForFunction(
+    () =>
+      ((
+        window as unknown as { citywallCharts?: { counts(): { updates: number } } }
+      ).citywallCharts?.counts().updates ?? 0) >= 3,
+    undefined,
+    { timeout: 60_000 },
+  );
+  const heapAt: { switches: number; mb: number }[] = [];
+  const heap = () =>
+    switchPage.evaluate(() => {
+      (window as unknown as { gc: () => void }).gc();
+      return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory
+        .usedJSHeapSize;
+    });
+  const switchStart = await counts(switchPage);
+  const switchedAt = performance.now();
+  for (let k = 1; k <= SWITCHES; k += 1) {
+    const period = (['day', 'week', 'month'] as const)[k % 3] as string;
+    const was = await counts(switchPage);
+    // The tour message a scene change sends, straight onto the page's wall bus.
+    await switchPage.evaluate(
+      ({ period, k }) => {
+        const channel = new BroadcastChannel('citywall-bus');
+        channel.postMessage({
+          kind: 'tour',
+          origin: 'bench',
+          tour: {
+            scenes: [
+              {
+                id: `p${k}`,
+                name: period,
+                dwellSeconds: 60,
+                profile: 'briefing',
+                analysis: { period },
+              },
+            ],
+            index: 0,
+            since: Date.now(),
+            playing: false,
+          },
+        });
+        channel.close();
+      },
+      { period, k },
+    );
+    // Switched when the page shows the period and its charts took the new period's answers.
+    await switchPage.waitForFunction(
+      ({ p, u }) =>
+        document.querySelector('[data-testid=analysis-view]')?.getAttribute('data-period') === p &&
+        ((
+          window as unknown as { citywallCharts?: { counts(): { updates: number } } }
+        ).citywallCharts?.counts().updates ?? 0) > u,
+      { p: period, u: was.updates },
+      { timeout: 30_000 },
+    );
+    if (k === 10 || k % 250 === 0) heapAt.push({ switches: k, mb: (await heap()) / 2 ** 20 });
+  }
+  const switchSeconds = (performance.now() - switchedAt) / 1000;
+  const switchEnd = await counts(switchPage);
+  console.log(
+    `${SWITCHES} period switches in ${switchSeconds.toFixed(0)} s: JS heap after gc ${heapAt.map((h) => `${h.mb.toFixed(1)} MB at ${h.switches}`).join(', ')}; charts made ${switchEnd.created - switchStart.created} more, chart updates ${switchEnd.updates - switchStart.updates}`,
+  );
+  await switchPage.close();
 } finally {
   await browser.close();
   await running.stop();

@@ -6,6 +6,7 @@ import {
   SCENE_PERIODS,
   sceneSchema,
 } from '../briefing/scene';
+import { markSchema } from '../briefing/annotations';
 import { positionSchema } from '../protocol/events';
 import { wellFormedText } from '../protocol/text';
 
@@ -115,6 +116,15 @@ export const busMessageSchema = z.discriminatedUnion('kind', [
     pins: z.array(wellFormedText(96, 1)).max(16).optional(),
     analysis: z.object({ period: z.enum(SCENE_PERIODS) }).optional(),
   }),
+  /** A presenter's mark on the map, or all marks cleared (a key, or on scene change). */
+  z
+    .object({
+      kind: z.literal('annotation'),
+      origin,
+      action: z.enum(['add', 'clear']),
+      mark: markSchema.optional(),
+    })
+    .refine((m) => m.action === 'clear' || m.mark !== undefined, { message: 'add without a mark' }),
   /** Which map layers every map shows and how far back its heatmap looks (the operator's switches). */
   z.object({
     kind: z.literal('map.style'),

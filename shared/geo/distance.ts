@@ -6,7 +6,7 @@ const EARTH_RADIUS_M = 6_371_008.8;
 const RAD = Math.PI / 180;
 
 /** Metres east and north of `from` to `to`. */
-function offsetMetres(
+export function offsetMetres(
   from: readonly [number, number],
   to: readonly [number, number],
 ): [number, number] {
@@ -20,6 +20,15 @@ function offsetMetres(
 export function distanceMetres(a: readonly [number, number], b: readonly [number, number]): number {
   const [east, north] = offsetMetres(a, b);
   return Math.hypot(east, north);
+}
+
+/** The point `east` and `north` metres from `from`, `[lon, lat]`. */
+export function moveMetres(from: readonly [number, number], east: number, north: number): number[] {
+  const dLat = north / (RAD * EARTH_RADIUS_M);
+  return [
+    from[0] + east / (RAD * EARTH_RADIUS_M * Math.max(0.01, Math.cos(from[1] * RAD))),
+    from[1] + dLat,
+  ];
 }
 
 /** Degrees clockwise from north, 0 ≤ bearing < 360. */

@@ -49,7 +49,24 @@ const BRIEFING: Profile = {
       params: { period: 'week' },
       target: { kind: 'wall', rect: { x: 1 / 3, y: 0, w: 2 / 3, h: 1 } },
     },
-    { id: 'cases', view: 'cases', target: { kind: 'operator', rect: { x: 0, y: 0, w: 1, h: 1 } } },
+    // The presenter's map to draw on (it looks where the wall's map looks), the scenes and tour,
+    // and the live board.
+    {
+      id: 'pen',
+      view: 'map',
+      params: { draw: '1', camera: 'map' },
+      target: { kind: 'operator', rect: { x: 0, y: 0, w: 0.5, h: 1 } },
+    },
+    {
+      id: 'briefing',
+      view: 'briefing',
+      target: { kind: 'operator', rect: { x: 0.5, y: 0, w: 0.5, h: 0.6 } },
+    },
+    {
+      id: 'cases',
+      view: 'cases',
+      target: { kind: 'operator', rect: { x: 0.5, y: 0.6, w: 0.5, h: 0.4 } },
+    },
   ],
 };
 
