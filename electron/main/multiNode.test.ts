@@ -66,7 +66,11 @@ describe('a wall of several PCs', () => {
     // for the switch (one socket, in order), so their arrival proves the absences below.
     b.controller.relay({ kind: 'scene.capture', origin: 'right', requestId: 'probe' });
     d.controller.relay({ kind: 'scene.capture', origin: 'elsewhere-too', requestId: 'probe' });
-    await until(() => a.heard.includes('scene.capture') && c.heard.includes('scene.capture'), 5_000, 'the probes');
+    await until(
+      () => a.heard.includes('scene.capture') && c.heard.includes('scene.capture'),
+      5_000,
+      'the probes',
+    );
 
     expect(a.controller.activeProfile.id).toBe('emergency');
     expect(b.controller.activeProfile.id).toBe('emergency');

@@ -7,7 +7,7 @@ import { wellFormedText } from '../protocol/text';
  * text, in longitude and latitude, so every map window that shows the place shows the mark, at
  * any zoom and on any panel. Marks are wall-bus messages, never written to the platform.
  */
-export const MARK_KINDS = ['arrow', 'circle', 'freehand', 'text'] as const;
+const MARK_KINDS = ['arrow', 'circle', 'freehand', 'text'] as const;
 export type MarkKind = (typeof MARK_KINDS)[number];
 
 /** Marks a wall holds at most: a briefing draws a handful; a stuck pen must not fill the memory. */
