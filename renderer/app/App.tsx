@@ -9,6 +9,7 @@ import { parseRegionPart } from '../../shared/layout/regionPart';
 import { BriefingPanel } from '../briefing/BriefingPanel';
 import { loadScenes } from '../briefing/sceneShelf';
 import { useTour } from '../briefing/useTour';
+import { sceneOnScreen } from '../../shared/briefing/tour';
 import { CaseBoard } from '../cases/CaseBoard';
 import { I18nContext, makeI18n } from '../i18n/I18nContext';
 import { IncidentAlert } from '../incident/IncidentAlert';
@@ -120,7 +121,10 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
   const mapRegion = view.params.camera ?? region;
 
   // The analysis period: the scene's while one is on, else the region's.
-  const period = analysisPeriod(scene?.analysis?.period ?? view.params.period);
+  // A scene is on screen while the wall shows its profile: after a briefing left paused, the
+  // duty officer's switch back to duty must not bring the briefing's map along.
+  const { scene: onScreen, key: onScreenKey } = sceneOnScreen(scene, sceneKey, profiles.active);
+  const period = analysisPeriod(onScreen?.analysis?.period ?? view.params.period);
   const isAnalysis = view.view === 'analysis';
   useEffect(
     () =>
@@ -192,8 +196,8 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
             {...(mapRegion ? { region: mapRegion } : {})}
             {...(part ? { part } : {})}
             {...(mapTiles ? { tiles: mapTiles } : {})}
-            scene={scene}
-            sceneKey={sceneKey}
+            scene={onScreen}
+            sceneKey={onScreenKey}
             hubBase={hubBase(params)}
             drawable={view.params.draw === '1'}
           />
@@ -205,8 +209,8 @@ export function App({ bridge, params }: Readonly<{ bridge: WallBridge; params: U
             params={view.params}
             origin={origin}
             {...(part ? { part } : {})}
-            scene={scene}
-            sceneKey={sceneKey}
+            scene={onScreen}
+            sceneKey={onScreenKey}
           />
         ) : view.view === 'kpi' ? (
           <RegionFrame part={part}>

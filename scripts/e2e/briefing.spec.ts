@@ -292,7 +292,7 @@ test('a scene saved from the operator screen restores the map camera and the pin
 test("the demo's worst-street scene outlines the street the week's history ranks last", async ({
   context,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const panel = await open(context, 'view=briefing&window=operator&profile=briefing&lang=en');
   const map = await open(context, 'view=map&region=map&window=wall-1&lang=en');
   await expect(map.getByTestId('map')).toHaveAttribute('data-loaded', 'true', { timeout: 30_000 });
@@ -306,7 +306,7 @@ test("the demo's worst-street scene outlines the street the week's history ranks
   await press(panel.getByTestId('scene-show').nth(1));
   // The map asks the history itself; this city's map, with its pulsing overdue cases and a
   // week of heat, draws slowly in software WebGL, and the answer waits for its frames.
-  await expect.poll(() => mapHook<string>(map, 'area'), { timeout: 45_000 }).toBe(worst);
+  await expect.poll(() => mapHook<string>(map, 'area'), { timeout: 90_000 }).toBe(worst);
   await expect(map.getByTestId('map-legend')).toContainText('last 7 days');
 });
 

@@ -81,10 +81,28 @@ test('rotation shows each screen for its dwell, in order, and the next screen is
   await openWall(page, 'split=4&dwell=5');
   // Read at once, not after a swap: right after one the page is busiest (a screen just
   // started, the next one already preloading), and this test is about the preload being ready.
-  const { index, count } = await rotation(page);
-  const first = scene(index, 4);
-  const second = scene((index + 1) % count, 4);
-  expect(await slots(page)).toEqual(first);
+  // The rotation and the slots are read together, and again until they agree: a read across a
+  // swap (the clock moved, the tiles not yet) once took one screen for the other.
+  let first: string[] = [];
+  let second: string[] = [];
+  await expect
+    .poll(async () => {
+      const now = await page.evaluate(() => {
+        const h = (
+          window as unknown as {
+            citywallVideo: {
+              rotation(): { index: number; count: number };
+              slots(): (string | undefined)[];
+            };
+          }
+        ).citywallVideo;
+        return { rotation: h.rotation(), slots: h.slots() };
+      });
+      first = scene(now.rotation.index, 4);
+      second = scene((now.rotation.index + 1) % now.rotation.count, 4);
+      return JSON.stringify(now.slots.filter(Boolean)) === JSON.stringify(first);
+    })
+    .toBe(true);
   await expect
     .poll(async () => (await slotStates(page)).filter((s) => s === 'playing').length, {
       timeout: 15_000,

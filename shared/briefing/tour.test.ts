@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_SCENES } from './demoScenes';
 import { checkSceneBook, type Scene } from './scene';
-import { commandTour, sceneKey, startTour, tourAt } from './tour';
+import { commandTour, sceneKey, sceneOnScreen, startTour, tourAt } from './tour';
 
 const scene = (id: string, dwellSeconds: number): Scene => ({
   id,
@@ -43,6 +43,15 @@ describe('tour', () => {
     const resumed = commandTour(paused, 'toggle', T + 60_000);
     expect([resumed.playing, resumed.index, resumed.since]).toEqual([true, 0, T + 60_000]);
     expect(sceneKey(resumed)).not.toBe(sceneKey(paused));
+  });
+
+  it('a scene acts on the windows only while the wall shows its profile', () => {
+    const tour = startTour(scenes, 0, T, false);
+    expect(sceneOnScreen(tour.scenes[0], sceneKey(tour), 'briefing').scene?.id).toBe('a');
+    expect(sceneOnScreen(tour.scenes[0], sceneKey(tour), 'duty')).toEqual({
+      scene: undefined,
+      key: '',
+    });
   });
 
   it('an empty tour does nothing', () => {

@@ -67,3 +67,15 @@ export function startTour(
 export function sceneKey(tour: Tour): string {
   return `${tour.scenes[tour.index]?.id ?? ''}@${tour.since}`;
 }
+
+/**
+ * The scene the windows act on: the tour's, while the wall shows its profile (a wall switched to
+ * another profile by hand keeps its own views), with the key to apply it by.
+ */
+export function sceneOnScreen(
+  scene: Scene | undefined,
+  key: string,
+  activeProfile: string,
+): { scene: Scene | undefined; key: string } {
+  return scene && scene.profile === activeProfile ? { scene, key } : { scene: undefined, key: '' };
+}
