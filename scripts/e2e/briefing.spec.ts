@@ -132,7 +132,8 @@ test('a tour plays three scenes in order on two windows in sync; a clicker steps
     {
       id: 'three',
       name: '三',
-      dwellSeconds: 6,
+      // Long: the checks below read the third scene, and must not find the tour gone round.
+      dwellSeconds: 60,
       profile: 'duty',
       map: { camera: camera(112.5, 23.07, 16), heat: 'hour' },
       analysis: { period: 'month' },
