@@ -2,6 +2,8 @@ import { open, readFile, rename } from 'node:fs/promises';
 import { z } from 'zod';
 import type { CaseStoreSnapshot } from '../../shared/domain/caseStore';
 import { caseStoreSnapshotSchema } from '../../shared/protocol/snapshot';
+import { MAX_REF_LENGTH } from '../../shared/protocol/envelope';
+import { REFS_KEPT } from './ingest/refIndex';
 import type { TailStart } from './logOpening';
 
 /**
@@ -24,6 +26,8 @@ export interface Checkpoint {
   readonly historySeq: number;
   readonly savedAt: number;
   readonly store: CaseStoreSnapshot;
+  /** The platform ids of pushed events up to `seq`, with their seqs, oldest first (ingest retries). */
+  readonly refs?: readonly (readonly [string, number])[];
 }
 
 const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -37,6 +41,10 @@ const checkpointSchema = z
     historySeq: seq,
     savedAt: z.number().finite(),
     store: caseStoreSnapshotSchema,
+    refs: z
+      .array(z.tuple([z.string().min(1).max(MAX_REF_LENGTH), seq]))
+      .max(REFS_KEPT)
+      .optional(),
   })
   .refine((c) => c.tail.seq <= c.seq + 1, 'the tail starts after the state it continues');
 

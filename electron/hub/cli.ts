@@ -11,6 +11,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.CITYWALL_HUB_PORT ?? '7450' },
     'data-dir': { type: 'string' },
     token: { type: 'string', default: process.env.CITYWALL_HUB_TOKEN },
+    'ingest-token': { type: 'string', default: process.env.CITYWALL_INGEST_TOKEN },
     cors: { type: 'string', default: process.env.CITYWALL_HUB_CORS },
     serve: { type: 'string' },
     csv: { type: 'string', default: '../shared/data/nyc/nyc311-2018-10-21.csv' },
@@ -35,6 +36,9 @@ if (values.help) {
   --port N               listen port (default 7450; CITYWALL_HUB_PORT)
   --host H               listen address (default 127.0.0.1; CITYWALL_HUB_HOST)
   --token T              require this token from clients (CITYWALL_HUB_TOKEN)
+  --ingest-token T       platforms push events with this token: POST /api/events, socket.io
+                         namespace /ingest (CITYWALL_INGEST_TOKEN); without one, pushing is open
+                         on a loopback-only hub and off on any other
   --cors O1,O2           browser origins allowed besides loopback pages (CITYWALL_HUB_CORS)
   --data-dir D           event log folder (default .hub-data/<source>)
   --serve DIR            also serve a built renderer at / (the browser preview)
@@ -117,6 +121,7 @@ const running = await startHub({
   port: Number(values.port),
   dataDir: resolve(values['data-dir'] ?? `.hub-data/${source.kind}`),
   ...(values.token ? { token: values.token } : {}),
+  ...(values['ingest-token'] ? { ingestToken: values['ingest-token'] } : {}),
   ...(values.cors ? { corsOrigins: values.cors.split(',').map((o) => o.trim()) } : {}),
   ...(values.serve ? { serveDir: resolve(values.serve) } : {}),
   demoVideoDir: resolve(import.meta.dirname, '..', '..', 'assets', 'demo-video'),

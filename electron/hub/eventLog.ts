@@ -191,14 +191,15 @@ export class EventLog {
 
   /**
    * Gives events the next seqs and queues them for the disk; returns their envelopes at once.
-   * They are announced through `onDurable` once written and flushed.
+   * They are announced through `onDurable` once written and flushed. `refs[k]`, when given, is
+   * the platform's id of `events[k]` (ingest), written with it.
    */
-  append(events: readonly WallEvent[]): Envelope[] {
+  append(events: readonly WallEvent[], refs?: readonly (string | undefined)[]): Envelope[] {
     const written: Envelope[] = [];
     const ts = this.now();
-    for (const event of events) {
+    for (const [k, event] of events.entries()) {
       this.assigned += 1;
-      const envelope = makeEnvelope(this.assigned, ts, event);
+      const envelope = makeEnvelope(this.assigned, ts, event, refs?.[k]);
       this.queue.push({ envelope, line: JSON.stringify(envelope) + '\n' });
       written.push(envelope);
     }

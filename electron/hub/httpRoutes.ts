@@ -24,6 +24,12 @@ export interface HttpDeps {
   readonly status: () => unknown;
   readonly cityPack?: CityPackFiles;
   readonly routes: readonly HubRoute[];
+  /** `POST /api/events`, with its own token (the ingest API). */
+  readonly ingest?: (
+    req: IncomingMessage,
+    res: ServerResponse,
+    cors: Record<string, string>,
+  ) => void;
   /** A built renderer (the browser preview): public, since it is the same code the installer ships. */
   readonly serveDir?: string;
 }
@@ -62,6 +68,8 @@ export function createHttpHandler(
         res.writeHead(204, { ...cors, 'access-control-allow-methods': 'GET, HEAD' }).end();
         return;
       }
+      // Platforms push with the ingest token, not the walls' read token: checked in there.
+      if (path === '/api/events' && deps.ingest) return deps.ingest(req, res, cors);
       if (req.method !== 'GET' && req.method !== 'HEAD')
         return refuse(res, 405, { ...cors, allow: 'GET, HEAD' });
       const allowed = access.requestAllowed(req, url.searchParams);

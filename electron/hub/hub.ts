@@ -28,7 +28,8 @@ import { historyRoute } from './history/historyRoute';
 import { HistoryWriter, type HistoryWriterStats } from './history/historyWriter';
 import { createHttpHandler, type CityPackFiles, type HubRoute } from './httpRoutes';
 import { emptyHealth, type HubHealth } from './hubHealth';
-import { PublishPipeline, type PublishResult } from './publishPipeline';
+import { IngestApi, type IngestStats } from './ingest/ingestApi';
+import { PublishPipeline, type PublishResult, type PushedItem } from './publishPipeline';
 import { attachWallSockets } from './wallSockets';
 
 export type { CityPackFiles, HubRoute } from './httpRoutes';
@@ -43,6 +44,11 @@ export interface HubOptions {
   readonly port?: number;
   /** When set, sockets must present it in `auth.token` and HTTP requests as a bearer token. */
   readonly token?: string;
+  /**
+   * The token platforms push events with (`POST /api/events`, namespace `/ingest`); without one
+   * the ingest API is open on a loopback-only hub and off on any other.
+   */
+  readonly ingestToken?: string;
   /** A built renderer to serve at `/` (the browser preview). */
   readonly serveDir?: string;
   readonly windowSize?: number;
@@ -98,6 +104,7 @@ export interface HubStats {
   readonly history:
     (HistoryWriterStats & { readonly engine: string }) | { readonly unavailable: string };
   readonly checkpoint: CheckpointStats;
+  readonly ingest: IngestStats;
 }
 
 export interface CheckpointStats {
@@ -131,6 +138,7 @@ export class Hub {
   readonly diagnostics = emptyDiagnostics();
   readonly health = emptyHealth();
   private readonly pipeline: PublishPipeline;
+  readonly ingest: IngestApi;
   /** The hub's store keeps its own clock (status reads never move it). */
   private readonly clock: ReturnType<typeof setInterval>;
   private history: HistoryWriter | { readonly unavailable: string } = {
@@ -209,6 +217,10 @@ export class Hub {
       }
       writer?.sentThrough((envelopes[envelopes.length - 1] as Envelope).seq);
     });
+    this.ingest = new IngestApi(
+      { token: options.ingestToken, host: options.host ?? '127.0.0.1' },
+      (items) => this.publishEach(items),
+    );
     this.checkpointFile = checkpointFileOf(options.dataDir);
     if (options.checkpointMs !== false) {
       this.checkpointTimer = setInterval(
@@ -286,6 +298,7 @@ export class Hub {
       historySeq,
       savedAt: Date.now(),
       store: this.live.snapshot(),
+      refs: this.pipeline.refs.upTo(seq),
     };
     this.checkpointWriting = writeCheckpoint(this.checkpointFile, checkpoint).then(
       () => {
@@ -334,6 +347,7 @@ export class Hub {
     });
     const port = (http.address() as AddressInfo).port;
     const hub = new Hub(options, log, report, io, nsp, port, http);
+    hub.ingest.attach(io.of('/ingest'));
     // The case state at the log's head, so a restarted hub validates the next event correctly:
     // the checkpoint's, and the events after it.
     hub.restoreState(checkpoint, checkpointRead, entries);
@@ -369,6 +383,7 @@ export class Hub {
         ...(options.routes ?? []),
       ],
       ...(options.serveDir ? { serveDir: options.serveDir } : {}),
+      ingest: (req, res, cors) => hub.ingest.handle(req, res, cors),
     });
     // After the sockets are served (a wall connecting meanwhile is greeted and replayed), before
     // anything can be published: only the caller of start() can publish, once it has the hub.
@@ -390,6 +405,9 @@ export class Hub {
       this.checkpointStats.seq = checkpoint.seq;
     } else if (read) this.checkpointStats.startedWhy = read;
     const after = checkpoint?.seq ?? 0;
+    for (const [ref, seq] of checkpoint?.refs ?? []) this.pipeline.refs.add(ref, seq);
+    for (const envelope of entries)
+      if (envelope.ref && envelope.seq > after) this.pipeline.refs.add(envelope.ref, envelope.seq);
     // Nothing leaves the stores until the history has taken its rows from them (openHistory).
     for (const envelope of entries)
       if (envelope.seq > after) {
@@ -445,9 +463,23 @@ export class Hub {
    */
   publish(items: readonly unknown[]): PublishResult {
     const result = this.pipeline.publish(items);
+    this.forgetLongClosed(result.accepted);
+    return result;
+  }
+
+  /** Cases published closed long ago leave the validating store at once (see `isLongClosed`). */
+  private forgetLongClosed(accepted: readonly Envelope[]): void {
     const cutoff = Date.now() - this.closedKeptMs;
-    for (const e of result.accepted)
-      if (isLongClosed(e, cutoff)) this.store.evict(e.payload.caseId);
+    for (const e of accepted) if (isLongClosed(e, cutoff)) this.store.evict(e.payload.caseId);
+  }
+
+  /**
+   * Events pushed by a platform (the ingest API), each with the platform's id: answered one by
+   * one, a retry of an event already logged answered with its seq and not applied again.
+   */
+  publishEach(items: readonly PushedItem[]): ReturnType<PublishPipeline['publishEach']> {
+    const result = this.pipeline.publishEach(items);
+    this.forgetLongClosed(result.accepted);
     return result;
   }
 
@@ -474,6 +506,7 @@ export class Hub {
           ? { engine: this.history.store.engine, ...this.history.stats }
           : this.history,
       checkpoint: this.checkpointStats,
+      ingest: this.ingest.stats,
     };
   }
 

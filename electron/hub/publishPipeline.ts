@@ -1,8 +1,14 @@
 import type { CaseStore } from '../../shared/domain/caseStore';
 import { countRejection, type Diagnostics } from '../../shared/gateway/diagnostics';
-import { validateEvent, type Envelope } from '../../shared/protocol/envelope';
+import {
+  validateEvent,
+  type Envelope,
+  type RejectReason,
+  type Rejection,
+} from '../../shared/protocol/envelope';
 import type { WallEvent } from '../../shared/protocol/events';
 import type { EventLog } from './eventLog';
+import { RefIndex } from './ingest/refIndex';
 
 export interface PublishResult {
   /** The accepted events with their seqs (on their way to disk). */
@@ -11,6 +17,17 @@ export interface PublishResult {
   /** Resolves once the accepted events are on disk. */
   readonly written: Promise<void>;
 }
+
+/** One pushed event: the platform's own id and the event (checked here, not trusted). */
+export interface PushedItem {
+  readonly ref: string;
+  readonly event: unknown;
+}
+
+/** What became of one pushed event: logged at `seq` (now or by an earlier push), or refused. */
+export type ItemOutcome =
+  | { readonly ok: true; readonly seq: number; readonly duplicate?: true }
+  | { readonly ok: false; readonly reason: RejectReason; readonly detail: string };
 
 /** Events per broadcast message: under the gateway's batch bound, whatever a turn publishes. */
 const BROADCAST_CHUNK = 2_000;
@@ -26,6 +43,8 @@ export class PublishPipeline {
   /** Everything already in the log when the hub started counts as sent. */
   private sent: number;
   private readonly listeners = new Set<(envelopes: readonly Envelope[]) => void>();
+  /** The platform ids of pushed events already logged, and their seqs. */
+  readonly refs = new RefIndex();
 
   constructor(
     private readonly store: CaseStore,
@@ -67,6 +86,60 @@ export class PublishPipeline {
     const envelopes = this.log.append(accepted);
     this.diagnostics.applied += envelopes.length;
     return { accepted: envelopes, rejected, written: this.log.flush() };
+  }
+
+  /**
+   * Pushed events, each answered on its own: accepted with its seq, a retry of one already
+   * logged (same platform id) answered with that seq and not applied again, or refused with why.
+   */
+  publishEach(items: readonly PushedItem[]): {
+    readonly outcomes: ItemOutcome[];
+    readonly accepted: readonly Envelope[];
+    readonly written: Promise<void>;
+  } {
+    const outcomes: ItemOutcome[] = [];
+    const accepted: WallEvent[] = [];
+    const refs: string[] = [];
+    /** The outcome slot of each accepted event; repeats within the batch, by the one they repeat. */
+    const slotOf: number[] = [];
+    const repeats: { slot: number; of: number }[] = [];
+    const inBatch = new Map<string, number>();
+    const now = Date.now();
+    for (const { ref, event } of items) {
+      const logged = this.refs.seqOf(ref);
+      if (logged !== undefined) {
+        outcomes.push({ ok: true, seq: logged, duplicate: true });
+        continue;
+      }
+      const earlier = inBatch.get(ref);
+      if (earlier !== undefined) {
+        repeats.push({ slot: outcomes.length, of: earlier });
+        outcomes.push({ ok: true, seq: 0, duplicate: true });
+        continue;
+      }
+      const checked = validateEvent(event);
+      const applied = checked.ok ? this.store.apply(checked.event) : checked;
+      if (!checked.ok || !applied.ok) {
+        const refusal = checked.ok ? (applied as Rejection) : checked;
+        countRejection(this.diagnostics, refusal.reason, refusal.detail, now);
+        outcomes.push({ ok: false, reason: refusal.reason, detail: refusal.detail });
+        continue;
+      }
+      inBatch.set(ref, accepted.length);
+      slotOf.push(outcomes.length);
+      outcomes.push({ ok: true, seq: 0 });
+      accepted.push(checked.event);
+      refs.push(ref);
+    }
+    const envelopes = this.log.append(accepted, refs);
+    this.diagnostics.applied += envelopes.length;
+    envelopes.forEach((e, k) => {
+      this.refs.add(refs[k] as string, e.seq);
+      outcomes[slotOf[k] as number] = { ok: true, seq: e.seq };
+    });
+    for (const { slot, of } of repeats)
+      outcomes[slot] = { ok: true, seq: (envelopes[of] as Envelope).seq, duplicate: true };
+    return { outcomes, accepted: envelopes, written: this.log.flush() };
   }
 
   onSent(listener: (envelopes: readonly Envelope[]) => void): () => void {

@@ -9,8 +9,20 @@ const PROTOCOL_VERSION = 1;
 /** Events larger than this are rejected unread: a valid event is a few hundred bytes. */
 export const MAX_EVENT_BYTES = 64 * 1024;
 
-/** `{v, seq, ts, type, payload}` as it travels; `seq` strictly increases per hub. */
-export type Envelope = WallEvent & { readonly v: 1; readonly seq: number; readonly ts: number };
+/**
+ * `{v, seq, ts, type, payload}` as it travels; `seq` strictly increases per hub. `ref` is the
+ * platform's own id of an event pushed to the hub's ingest API: kept in the log, so a retried
+ * push is recognised as the same event after a restart too.
+ */
+export type Envelope = WallEvent & {
+  readonly v: 1;
+  readonly seq: number;
+  readonly ts: number;
+  readonly ref?: string;
+};
+
+/** The longest platform event id the ingest API takes. */
+export const MAX_REF_LENGTH = 128;
 
 const envelopeShape = z.object({
   v: z.number(),
@@ -18,6 +30,7 @@ const envelopeShape = z.object({
   ts: z.number().finite().nonnegative(),
   type: z.string().max(64),
   payload: z.unknown(),
+  ref: z.string().min(1).max(MAX_REF_LENGTH).optional(),
 });
 
 /** Why an event was refused: counted by reason in the diagnostics. */
@@ -68,7 +81,7 @@ export function decodeEnvelope(raw: unknown): DecodeResult {
   const shape = envelopeShape.safeParse(value);
   if (!shape.success)
     return { ok: false, reason: 'bad-envelope', detail: zodProblem(shape.error), ...seqOf(value) };
-  const { v, seq, ts, type, payload } = shape.data;
+  const { v, seq, ts, type, payload, ref } = shape.data;
   if (v !== PROTOCOL_VERSION)
     return { ok: false, seq, reason: 'unsupported-version', detail: `v=${v}` };
   if (!isEventType(type)) return { ok: false, seq, reason: 'unknown-type', detail: type };
@@ -80,7 +93,10 @@ export function decodeEnvelope(raw: unknown): DecodeResult {
       reason: 'bad-payload',
       detail: `${type}: ${zodProblem(parsed.error)}`,
     };
-  return { ok: true, envelope: { v: 1, seq, ts, type, payload: parsed.data } as Envelope };
+  return {
+    ok: true,
+    envelope: { v: 1, seq, ts, type, payload: parsed.data, ...(ref ? { ref } : {}) } as Envelope,
+  };
 }
 
 function seqOf(value: unknown): { seq?: number } {
@@ -92,8 +108,8 @@ function seqOf(value: unknown): { seq?: number } {
 }
 
 /** Builds a valid envelope (used by the hub, which assigns seq and ts). */
-export function makeEnvelope(seq: number, ts: number, event: WallEvent): Envelope {
-  return { v: 1, seq, ts, ...event } as Envelope;
+export function makeEnvelope(seq: number, ts: number, event: WallEvent, ref?: string): Envelope {
+  return { v: 1, seq, ts, ...event, ...(ref ? { ref } : {}) } as Envelope;
 }
 
 export type EventResult =
