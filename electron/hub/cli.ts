@@ -1,9 +1,11 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MIN_CLOSED_KEPT_MS } from './hub';
+import { loadMapping } from './import/importFile';
+import { MappingError } from './import/mapping';
 import { startHub, type HubSource } from './startHub';
 
-/** `npm run hub -- [--source demo|nyc311] [--port 7450] ...`: the hub on its own, for previews and walls of several PCs. */
+/** `npm run hub -- [--source demo|nyc311|import] [--port 7450] ...`: the hub on its own, for previews and walls of several PCs. */
 const { values } = parseArgs({
   options: {
     source: { type: 'string', default: 'demo' },
@@ -15,6 +17,8 @@ const { values } = parseArgs({
     cors: { type: 'string', default: process.env.CITYWALL_HUB_CORS },
     serve: { type: 'string' },
     csv: { type: 'string', default: '../shared/data/nyc/nyc311-2018-10-21.csv' },
+    mapping: { type: 'string' },
+    file: { type: 'string' },
     speedup: { type: 'string', default: '60' },
     rate: { type: 'string', default: '2' },
     speed: { type: 'string', default: '1' },
@@ -32,7 +36,8 @@ const { values } = parseArgs({
 
 if (values.help) {
   console.log(`CityWall hub
-  --source demo|nyc311   demo city simulator (default) or a replay of NYC 311 requests
+  --source demo|nyc311|import   demo city simulator (default), a replay of NYC 311 requests,
+                         or a platform's export through a mapping (see below)
   --port N               listen port (default 7450; CITYWALL_HUB_PORT)
   --host H               listen address (default 127.0.0.1; CITYWALL_HUB_HOST)
   --token T              require this token from clients (CITYWALL_HUB_TOKEN)
@@ -53,7 +58,11 @@ if (values.help) {
                          10m; it stays in the history database for good)
   --cap DIR              read CAP 1.2 alerts (.xml) dropped into DIR as public warnings, with
                          any source (CITYWALL_CAP_DIR); GET /api/cap says what was refused and why
-  --csv FILE --speedup N          nyc311: the CSV and the replay speed-up`);
+  --csv FILE --speedup N          nyc311: the CSV and the replay speed-up
+  --source import --mapping M.json --file DATA [--speedup N|max]
+                         a platform's export (CSV, xlsx, JSON, NDJSON) read through a mapping
+                         file (assets/mappings/*.json; check one with npm run import:check);
+                         replayed at a speed-up, or "max": loaded at once as history`);
   process.exit(0);
 }
 
@@ -102,10 +111,26 @@ if (closedKeptMs === undefined || closedKeptMs < MIN_CLOSED_KEPT_MS) {
   process.exit(2);
 }
 
+const MAPPINGS = resolve(import.meta.dirname, '..', '..', 'assets', 'mappings');
+const speedup = values.speedup === 'max' ? Infinity : Number(values.speedup) || Infinity;
+const imported = async (mappingFile: string, file: string | undefined): Promise<HubSource> => {
+  if (!file) {
+    console.error('--source import needs --file DATA (the export to read)');
+    process.exit(2);
+  }
+  try {
+    return { kind: 'import', mapping: await loadMapping(mappingFile), file: resolve(file), speedup };
+  } catch (error) {
+    console.error(error instanceof MappingError ? error.message : String(error));
+    process.exit(2);
+  }
+};
 const source: HubSource =
   values.source === 'nyc311'
-    ? { kind: 'nyc311', csv: resolve(values.csv), speedup: Number(values.speedup) || Infinity }
-    : {
+    ? await imported(join(MAPPINGS, 'nyc311.json'), values.csv)
+    : values.source === 'import'
+      ? await imported(resolve(values.mapping ?? ''), values.file)
+      : {
         kind: 'demo',
         casesPerMinute: Number(values.rate),
         speed: Number(values.speed),
@@ -119,7 +144,7 @@ const source: HubSource =
 const running = await startHub({
   host: values.host,
   port: Number(values.port),
-  dataDir: resolve(values['data-dir'] ?? `.hub-data/${source.kind}`),
+  dataDir: resolve(values['data-dir'] ?? `.hub-data/${values.source}`),
   ...(values.token ? { token: values.token } : {}),
   ...(values['ingest-token'] ? { ingestToken: values['ingest-token'] } : {}),
   ...(values.cors ? { corsOrigins: values.cors.split(',').map((o) => o.trim()) } : {}),
@@ -139,7 +164,7 @@ const running = await startHub({
 if (seedDays) process.stdout.write('\n');
 const { hub } = running;
 console.log(
-  `CityWall hub (${source.kind}) on ${hub.url}  namespace /wall  log: ${hub.logReport.loaded} events read${hub.logReport.readFrom > 1 ? ` after the checkpoint at seq ${hub.stats().checkpoint.seq}` : ''}${seedDays && hub.logReport.loaded === 0 ? `, ${hub.log.headSeq} seeded` : ''}`,
+  `CityWall hub (${values.source}) on ${hub.url}  namespace /wall  log: ${hub.logReport.loaded} events read${hub.logReport.readFrom > 1 ? ` after the checkpoint at seq ${hub.stats().checkpoint.seq}` : ''}${seedDays && hub.logReport.loaded === 0 ? `, ${hub.log.headSeq} seeded` : ''}`,
 );
 
 if (hub.logReport.badLines > 0)

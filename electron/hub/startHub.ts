@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hub, type HubOptions, type HubRoute } from './hub';
 import { catalogueRoute } from './media/catalogueRoute';
@@ -6,7 +5,8 @@ import { demoVideoRoute, loadDemoClips } from './media/demoVideo';
 import { demoCatalogue } from './sources/demoCameras';
 import { DEMO_CITY } from './sources/demoCity';
 import { demoCityPackFiles } from './sources/demoCityPack';
-import { importNyc311, NYC_CITY } from './sources/nyc311';
+import { importFile } from './import/importFile';
+import type { LoadedMapping } from './import/mapping';
 import { startReplay } from './sources/replay';
 import { DemoSimulator, type SimulatorOptions } from './sources/simulator';
 import { readBuildingsBinary } from '../../shared/geo/buildingsBinary';
@@ -27,7 +27,14 @@ export type HubSource =
        */
       readonly incidents?: false | { readonly firstAfterMinutes?: number };
     } & SimulatorOptions)
-  | { readonly kind: 'nyc311'; readonly csv: string; readonly speedup: number };
+  | {
+      /** A platform's export read through a mapping file (`--source import`; NYC 311 is one). */
+      readonly kind: 'import';
+      readonly mapping: LoadedMapping;
+      readonly file: string;
+      /** The replay's speed-up; Infinity loads it all at once (history). */
+      readonly speedup: number;
+    };
 
 export interface RunningHub {
   readonly hub: Hub;
@@ -129,12 +136,21 @@ export async function startHub(
       },
     };
   }
-  const imported = importNyc311(await readFile(source.csv, 'utf8'));
+  const { city } = source.mapping.mapping;
+  if (!city)
+    throw new Error(
+      `${source.mapping.file}: a hub that reads this mapping needs its "city" (id, name, nameEn, bounds)`,
+    );
+  const imported = await importFile(source.mapping, source.file);
+  if (imported.report.refused > 0)
+    onWarning?.(
+      `${imported.report.refused} of ${imported.report.records} records refused (npm run import:check lists them)`,
+    );
   const hub = await Hub.start({
     ...hubOptions,
     routes: [cap.route, ...(hubOptions.routes ?? [])],
     dataDir: join(hubOptions.dataDir),
-    city: NYC_CITY,
+    city,
   });
   const closeHub = withCap(hub);
   // A restarted replay hub already holds the data: only what it has not logged yet is streamed.

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importNyc311 } from '../../electron/hub/sources/nyc311';
+import { importFile, loadMapping } from '../../electron/hub/import/importFile';
 import { readCameras } from '../../shared/geo/features';
 import { linkedCameras } from '../../shared/video/linkage';
 
@@ -25,8 +25,13 @@ describe('video linkage on the real NYC DOT cameras', () => {
       'wgs84',
     );
     expect(problems).toEqual([]);
-    const cases = importNyc311(await readFile(join(DATA, 'nyc311-2018-10-21.csv'), 'utf8'))
-      .events.flatMap((e) => (e.type === 'case.reported' ? [e.payload.position] : []))
+    const cases = (
+      await importFile(
+        await loadMapping(resolve(__dirname, '../../assets/mappings/nyc311.json')),
+        join(DATA, 'nyc311-2018-10-21.csv'),
+      )
+    ).events
+      .flatMap((e) => (e.type === 'case.reported' ? [e.payload.position] : []))
       .filter((_, i) => i % 97 === 0);
     expect(cases.length).toBeGreaterThan(50);
     let withCameras = 0;

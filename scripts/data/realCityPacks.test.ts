@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importNyc311 } from '../../electron/hub/sources/nyc311';
+import { importFile, loadMapping } from '../../electron/hub/import/importFile';
 import { buildingMesh } from '../../shared/geo/buildingMesh';
 import { checkCityPack, type CityPackManifest } from '../../shared/geo/cityPack';
 import { gcj02ToWgs84 } from '../../shared/geo/coords';
@@ -84,8 +84,11 @@ describe('real data as city packs', () => {
     expect(inBox).toHaveLength(117);
 
     // The 311 requests of the day that fall in this block land among its buildings.
-    const cases = importNyc311(
-      await readFile(join(DATA, 'nyc/nyc311-2018-10-21.csv'), 'utf8'),
+    const cases = (
+      await importFile(
+        await loadMapping(resolve(__dirname, '../../assets/mappings/nyc311.json')),
+        join(DATA, 'nyc/nyc311-2018-10-21.csv'),
+      )
     ).events.flatMap((e) => (e.type === 'case.reported' ? [e.payload.position] : []));
     const here = cases.filter(
       (p) =>

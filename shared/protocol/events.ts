@@ -18,7 +18,7 @@ export const positionSchema = z.object({
 });
 export type Position = z.infer<typeof positionSchema>;
 
-const CASE_SOURCES = [
+export const CASE_SOURCES = [
   'inspector',
   'grid-worker',
   'camera',

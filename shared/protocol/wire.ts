@@ -127,7 +127,7 @@ export const utcOffsetMinutesSchema = z
   .min(-14 * 60)
   .max(14 * 60);
 
-const cityInfoSchema = z.object({
+export const cityInfoSchema = z.object({
   utcOffsetMinutes: utcOffsetMinutesSchema.optional(),
   id: shortText(64),
   name: shortText(100),

@@ -6,9 +6,11 @@ import { WallStore } from '../../../shared/gateway/wallStore';
 import { startHub, type RunningHub } from '../startHub';
 import type { HistoryAnswer } from '../../../shared/protocol/history';
 import { rawRequest, tempDir } from '../testSupport';
-import { importNyc311, nycCategory, NYC_CITY, parseNycDate } from './nyc311';
+import { importFile, loadMapping } from './importFile';
+import { parseTime } from './localTime';
 
 const CSV = resolve(__dirname, '../../../../shared/data/nyc/nyc311-2018-10-21.csv');
+const MAPPING = resolve(__dirname, '../../../assets/mappings/nyc311.json');
 
 /** A second, independent reading of the CSV: a tokenising regex instead of the importer's parser. */
 function readRows(text: string): Record<string, string>[] {
@@ -45,16 +47,32 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-describe('NYC 311 replay', () => {
-  it('parses the 2018 dates as New York local time', () => {
-    expect(new Date(parseNycDate('10/21/18 0:59') as number).toISOString()).toBe(
-      '2018-10-21T04:59:00.000Z',
-    );
-    expect(parseNycDate('')).toBeUndefined();
+describe('NYC 311 replay through the shipped mapping', () => {
+  it('parses the 2018 dates as New York local time', async () => {
+    const { mapping } = await loadMapping(MAPPING);
+    const formats = mapping.fields.reportedAt.formats;
+    expect(
+      new Date(parseTime('10/21/18 0:59', formats, mapping.timeZone) as number).toISOString(),
+    ).toBe('2018-10-21T04:59:00.000Z');
+    // The Socrata export's ISO text, in winter time.
+    expect(
+      new Date(
+        parseTime('2019-12-31T23:59:11.000', formats, mapping.timeZone) as number,
+      ).toISOString(),
+    ).toBe('2020-01-01T04:59:11.000Z');
+    expect(parseTime('', formats, mapping.timeZone)).toBeUndefined();
   });
 
   it('lands on the gateway with the counts by category and state computed from the CSV', async () => {
     const text = await readFile(CSV, 'utf8');
+    const loaded = await loadMapping(MAPPING);
+    const NYC_CITY = loaded.mapping.city as NonNullable<typeof loaded.mapping.city>;
+    // The complaint rules as the mapping states them, applied here by a second reading.
+    const rules = (loaded.mapping.fields.category.patterns ?? []).map(
+      ([p, category]) => [new RegExp(p, 'i'), category] as const,
+    );
+    const nycCategory = (complaint: string) =>
+      rules.find(([p]) => p.test(complaint))?.[1] ?? 'event/other/other';
     const rows = readRows(text);
     expect(rows.length).toBeGreaterThan(6_700);
     const expectedByCategory = new Map<string, number>();
@@ -81,7 +99,7 @@ describe('NYC 311 replay', () => {
     cleanups.push(cleanup);
     const hub = await startHub({
       dataDir: dir,
-      source: { kind: 'nyc311', csv: CSV, speedup: Infinity },
+      source: { kind: 'import', mapping: loaded, file: CSV, speedup: Infinity },
     });
     running.push(hub);
     const store = new WallStore({ scheduler: () => undefined });
@@ -89,7 +107,9 @@ describe('NYC 311 replay', () => {
     cleanups.push(async () => gateway.stop());
     gateway.start();
 
-    const expectedEvents = importNyc311(text).events.length;
+    const imported = await importFile(loaded, CSV);
+    expect(imported.report.mapped).toBe(usable);
+    const expectedEvents = imported.events.length;
     const deadline = Date.now() + 30_000;
     while (store.lastSeq < expectedEvents && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 50));

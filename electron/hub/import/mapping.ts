@@ -1,0 +1,339 @@
+import { findNodeAtLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { z } from 'zod';
+import { findCategory } from '../../../shared/domain/categories';
+import { CASE_SOURCES } from '../../../shared/protocol/events';
+import { cityInfoSchema } from '../../../shared/protocol/wire';
+import { zoneOffsetMinutes } from './localTime';
+
+/**
+ * A mapping file says how a platform's export (CSV, Excel, JSON) becomes our cases, so that an
+ * integrator connects a platform with a file instead of code. Its JSON Schema ships beside the
+ * shipped mappings (`assets/mappings/mapping.schema.json`, written from this one).
+ */
+
+/** A column by its header, or several spellings of it (the first the file has is read). */
+const columnRef = z
+  .union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(10)])
+  .describe('a column header, or several spellings of it: the first the file has is read');
+
+/** Where a text comes from: a constant, a column, or several columns joined. */
+const textSource = {
+  value: z.string().max(1000).optional().describe('the same text for every record'),
+  column: columnRef.optional(),
+  columns: z
+    .array(columnRef)
+    .min(1)
+    .max(10)
+    .optional()
+    .describe('several columns, their non-empty values joined by "join"'),
+  join: z.string().max(10).optional().describe('between joined columns (default " / ")'),
+};
+
+const textField = z
+  .object({
+    ...textSource,
+    default: z.string().max(1000).optional().describe('when the record has none'),
+  })
+  .strict();
+
+/** A column's value translated through a table (exact, case-insensitive) or ordered patterns. */
+const translatedField = z
+  .object({
+    ...textSource,
+    table: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe('value → ours, matched trimmed and case-insensitively'),
+    patterns: z
+      .array(z.tuple([z.string().min(1).max(500), z.string()]))
+      .max(200)
+      .optional()
+      .describe(
+        '[regular expression, ours] in order: the first that matches wins (case-insensitive)',
+      ),
+    default: z
+      .string()
+      .optional()
+      .describe('when nothing matches (without one, the record is refused)'),
+  })
+  .strict();
+
+const timeField = z
+  .object({
+    column: columnRef,
+    formats: z
+      .array(z.string().min(1).max(60))
+      .min(1)
+      .max(10)
+      .describe(
+        'tried in order: "iso", "epoch-ms", "epoch-s", or a pattern of yyyy yy M MM d dd H HH h hh m mm s ss SSS a (AM/PM, 上午/下午)',
+      ),
+    timeZone: z
+      .string()
+      .max(60)
+      .optional()
+      .describe("when the text has no offset: an IANA zone or ±HH:MM (default: the mapping's)"),
+  })
+  .strict();
+
+const numberField = z.object({ column: columnRef }).strict();
+
+export const mappingSchema = z
+  .object({
+    $schema: z.string().optional(),
+    name: z.string().min(1).max(200).describe('what this mapping reads, for people'),
+    city: cityInfoSchema
+      .optional()
+      .describe('the city the walls show when the hub runs on this mapping alone'),
+    file: z
+      .object({
+        format: z.enum(['csv', 'xlsx', 'json', 'ndjson']),
+        encoding: z
+          .enum(['utf-8', 'gbk', 'gb18030'])
+          .optional()
+          .describe('CSV, JSON: the text encoding (default utf-8; a BOM is skipped)'),
+        delimiter: z.string().min(1).max(4).optional().describe('CSV: between fields (default ,)'),
+        sheet: z.string().max(100).optional().describe('xlsx: the sheet (default the first)'),
+        headerRow: z
+          .number()
+          .int()
+          .min(1)
+          .max(100)
+          .optional()
+          .describe('xlsx: the header row (default 1)'),
+        records: z
+          .string()
+          .max(200)
+          .optional()
+          .describe(
+            'JSON: the dotted path to the array of records (default: the file is the array)',
+          ),
+      })
+      .strict(),
+    timeZone: z
+      .string()
+      .max(60)
+      .default('Asia/Shanghai')
+      .describe('local time of the times without an offset: an IANA zone or ±HH:MM'),
+    fields: z
+      .object({
+        id: textField.describe("the platform's case number"),
+        reportedAt: timeField,
+        closedAt: timeField
+          .optional()
+          .describe('when a closed case was closed (else its report time)'),
+        category: translatedField.describe('→ our category id (shared/domain/categories.ts)'),
+        state: translatedField.describe(
+          '→ the lifecycle state the case reached: reported, registered, dispatched, handling, handled, verified, closed or voided; the steps before it are made in order',
+        ),
+        position: z
+          .object({
+            lon: numberField,
+            lat: numberField,
+            crs: z.enum(['wgs84', 'gcj02', 'bd09']).describe("the coordinates' datum"),
+          })
+          .strict(),
+        urgent: z
+          .object({
+            value: z.boolean().optional(),
+            column: columnRef.optional(),
+            columns: z.array(columnRef).min(1).max(10).optional(),
+            pattern: z.string().min(1).max(500).optional().describe('urgent when it matches'),
+          })
+          .strict()
+          .optional(),
+        source: translatedField
+          .optional()
+          .describe(`→ one of ${CASE_SOURCES.join(', ')} (default hotline)`),
+        description: textField.optional(),
+        address: textField.optional(),
+        district: textField.optional(),
+        street: textField.optional(),
+        grid: textField.optional(),
+        department: textField.optional().describe('who the case is sent to (派遣)'),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type Mapping = z.infer<typeof mappingSchema>;
+export type TextField = z.infer<typeof textField>;
+export type TranslatedField = z.infer<typeof translatedField>;
+export type TimeField = z.infer<typeof timeField>;
+export type ColumnRef = z.infer<typeof columnRef>;
+
+/** States a mapped record may have reached. */
+export const MAPPED_STATES = [
+  'reported',
+  'registered',
+  'dispatched',
+  'handling',
+  'handled',
+  'verified',
+  'closed',
+  'voided',
+] as const;
+
+/** A mistake in a mapping file: where (line and key) and what. */
+export class MappingError extends Error {
+  constructor(
+    readonly problems: readonly string[],
+    readonly file: string,
+  ) {
+    super(`${file}: ${problems.join('\n  ')}`);
+  }
+}
+
+/** A checked mapping, with where each of its keys is written (for errors found later, against a file). */
+export interface LoadedMapping {
+  readonly mapping: Mapping;
+  readonly file: string;
+  /** `line N, fields.category.column` for a key path. */
+  readonly where: (path: readonly (string | number)[]) => string;
+}
+
+/**
+ * Reads and checks a mapping: JSON, the schema, and what the schema cannot say (each pattern
+ * compiles, each category and state it names exists, each time zone is known). Every problem
+ * names its line and key; several are reported at once.
+ */
+export function readMapping(text: string, file = 'mapping.json'): LoadedMapping {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+  if (errors.length > 0 || !tree)
+    throw new MappingError(
+      errors.slice(0, 5).map((e) => `line ${lineOf(e.offset)}: not valid JSON here`),
+      file,
+    );
+  const at = (path: readonly (string | number)[]) => {
+    let node: Node | undefined;
+    for (let n = path.length; n >= 0 && !node; n -= 1)
+      node = findNodeAtLocation(tree, path.slice(0, n) as (string | number)[]);
+    return `line ${lineOf(node?.offset ?? 0)}, ${path.join('.') || '(root)'}`;
+  };
+  const parsed = mappingSchema.safeParse(JSON.parse(text));
+  if (!parsed.success)
+    throw new MappingError(
+      parsed.error.issues
+        .slice(0, 10)
+        .map((i) => `${at(i.path as (string | number)[])}: ${i.message}`),
+      file,
+    );
+  const mapping = parsed.data;
+  const problems = [...meaningProblems(mapping)].map(
+    ({ path, message }) => `${at(path)}: ${message}`,
+  );
+  if (problems.length > 0) throw new MappingError(problems, file);
+  return { mapping, file, where: at };
+}
+
+function* meaningProblems(m: Mapping): Generator<{ path: (string | number)[]; message: string }> {
+  const f = m.fields;
+  const known = (
+    key: 'category' | 'state' | 'source',
+    ok: (v: string) => boolean,
+    what: string,
+  ): { path: (string | number)[]; message: string }[] => {
+    const field = f[key];
+    if (!field) return [];
+    const out: { path: (string | number)[]; message: string }[] = [];
+    for (const [from, to] of Object.entries(field.table ?? {}))
+      if (!ok(to))
+        out.push({ path: ['fields', key, 'table', from], message: `"${to}" is no ${what}` });
+    (field.patterns ?? []).forEach(([pattern, to], k) => {
+      const bad = regexProblem(pattern);
+      if (bad)
+        out.push({
+          path: ['fields', key, 'patterns', k, 0],
+          message: `bad regular expression: ${bad}`,
+        });
+      if (!ok(to))
+        out.push({ path: ['fields', key, 'patterns', k, 1], message: `"${to}" is no ${what}` });
+    });
+    if (field.default !== undefined && !ok(field.default))
+      out.push({ path: ['fields', key, 'default'], message: `"${field.default}" is no ${what}` });
+    if (field.value !== undefined && !field.table && !field.patterns && !ok(field.value))
+      out.push({ path: ['fields', key, 'value'], message: `"${field.value}" is no ${what}` });
+    if (field.value === undefined && !field.column && !field.columns)
+      out.push({ path: ['fields', key], message: 'needs a "value", a "column" or "columns"' });
+    return out;
+  };
+  yield* known('category', (v) => findCategory(v) !== undefined, 'category id of ours');
+  yield* known(
+    'state',
+    (v) => (MAPPED_STATES as readonly string[]).includes(v),
+    `state (${MAPPED_STATES.join(', ')})`,
+  );
+  yield* known(
+    'source',
+    (v) => (CASE_SOURCES as readonly string[]).includes(v),
+    `source (${CASE_SOURCES.join(', ')})`,
+  );
+  if (f.urgent?.pattern) {
+    const bad = regexProblem(f.urgent.pattern);
+    if (bad)
+      yield { path: ['fields', 'urgent', 'pattern'], message: `bad regular expression: ${bad}` };
+  }
+  if (zoneOffsetMinutes(m.timeZone, Date.now()) === undefined)
+    yield {
+      path: ['timeZone'],
+      message: `unknown time zone "${m.timeZone}" (an IANA zone such as Asia/Shanghai, or +08:00)`,
+    };
+  for (const key of ['reportedAt', 'closedAt'] as const) {
+    const zone = f[key]?.timeZone;
+    if (zone !== undefined && zoneOffsetMinutes(zone, Date.now()) === undefined)
+      yield { path: ['fields', key, 'timeZone'], message: `unknown time zone "${zone}"` };
+  }
+  for (const key of [
+    'id',
+    'description',
+    'address',
+    'district',
+    'street',
+    'grid',
+    'department',
+  ] as const) {
+    const field = f[key];
+    if (
+      field &&
+      field.value === undefined &&
+      !field.column &&
+      !field.columns &&
+      field.default === undefined
+    )
+      yield {
+        path: ['fields', key],
+        message: 'needs a "value", a "column", "columns" or a "default"',
+      };
+  }
+}
+
+function regexProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, 'i');
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** Every column a mapping reads, with the key path that reads it (to name an unknown one). */
+export function columnsRead(m: Mapping): { path: (string | number)[]; ref: ColumnRef }[] {
+  const out: { path: (string | number)[]; ref: ColumnRef }[] = [];
+  for (const [key, field] of Object.entries(m.fields)) {
+    if (!field || typeof field !== 'object') continue;
+    if (key === 'position') {
+      const p = field as Mapping['fields']['position'];
+      out.push(
+        { path: ['fields', 'position', 'lon', 'column'], ref: p.lon.column },
+        { path: ['fields', 'position', 'lat', 'column'], ref: p.lat.column },
+      );
+      continue;
+    }
+    const f = field as { column?: ColumnRef; columns?: ColumnRef[] };
+    if (f.column) out.push({ path: ['fields', key, 'column'], ref: f.column });
+    (f.columns ?? []).forEach((ref, k) => out.push({ path: ['fields', key, 'columns', k], ref }));
+  }
+  return out;
+}
