@@ -23,7 +23,17 @@ const RENDERER = [
   'echarts',
 ];
 const MAIN = ['electron', 'zod'];
-const HUB = ['socket.io', 'zod', '@duckdb/node-api', '@xmldom/xmldom'];
+// Import readers: a maintained CSV parser, GBK/GB18030 decoding, an xlsx reader, JSON positions.
+const HUB = [
+  'socket.io',
+  'zod',
+  '@duckdb/node-api',
+  '@xmldom/xmldom',
+  'csv-parse',
+  'iconv-lite',
+  'exceljs',
+  'jsonc-parser',
+];
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 
 export default tseslint.config(
