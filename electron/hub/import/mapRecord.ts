@@ -60,6 +60,10 @@ export function bindMapping(
           .join(', ')}${columns.length > 12 ? ', …' : ''})`,
       );
   }
+  if (problems.length > 0 && columns.some((c) => c.includes('\uFFFD')))
+    problems.unshift(
+      `${loaded.where(['file', 'encoding'])}: the file's header does not read as ${mapping.file.encoding ?? 'utf-8'} (it has "\uFFFD"): is the file GBK, GB18030 or UTF-8?`,
+    );
   if (problems.length > 0) throw new MappingError(problems, loaded.file);
   const column = (values: Values, ref: ColumnRef) =>
     (values[resolved.get(ref) as string] ?? '').trim();

@@ -82,35 +82,28 @@ function cellText(value: ExcelJS.CellValue): string {
 function xlsxRecords(path: string, sheet: string | undefined, headerRow: number): RecordSource {
   let header: string[] | undefined;
   async function* records(): AsyncGenerator<SourceRecord> {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-      sharedStrings: 'cache',
-      worksheets: 'emit',
-      hyperlinks: 'ignore',
-      styles: 'cache',
-      entries: 'emit',
-    });
-    let seen = false;
-    for await (const worksheet of reader) {
-      const name = (worksheet as unknown as { name?: string }).name;
-      if (seen || (sheet !== undefined && name !== sheet)) continue;
-      seen = true;
-      for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
-        const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-        if (row.number < headerRow) continue;
-        if (row.number === headerRow) {
-          header = cells.map((h) => h.trim());
-          continue;
-        }
-        if (!header || cells.every((c) => c === '')) continue;
-        const values: Record<string, string> = {};
-        header.forEach((h, k) => {
-          values[h] = cells[k] ?? '';
-        });
-        yield { line: row.number, values };
-      }
-    }
-    if (!seen)
+    // The whole workbook, not exceljs's streaming reader: that one splits multi-byte characters
+    // at its chunk edges and turns 1 Chinese cell in about 2,000 into "��" (exceljs issues #2063,
+    // #2084, open in 4.4). This costs memory (about 0.9 GB for 100,000 rows): say so in the README.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const worksheet = sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheet);
+    if (!worksheet)
       throw new Error(sheet ? `the workbook has no sheet "${sheet}"` : 'the workbook has no sheet');
+    for (let n = headerRow; n <= worksheet.rowCount; n += 1) {
+      const row = worksheet.getRow(n);
+      const cells = (Array.isArray(row.values) ? row.values : []).slice(1).map(cellText);
+      if (n === headerRow) {
+        header = cells.map((h) => h.trim());
+        continue;
+      }
+      if (cells.every((c) => c === '')) continue;
+      const values: Record<string, string> = {};
+      header?.forEach((h, k) => {
+        values[h] = cells[k] ?? '';
+      });
+      yield { line: n, values };
+    }
   }
   return { columns: () => header, records: records() };
 }
