@@ -119,7 +119,12 @@ const imported = async (mappingFile: string, file: string | undefined): Promise<
     process.exit(2);
   }
   try {
-    return { kind: 'import', mapping: await loadMapping(mappingFile), file: resolve(file), speedup };
+    return {
+      kind: 'import',
+      mapping: await loadMapping(mappingFile),
+      file: resolve(file),
+      speedup,
+    };
   } catch (error) {
     console.error(error instanceof MappingError ? error.message : String(error));
     process.exit(2);
@@ -131,15 +136,15 @@ const source: HubSource =
     : values.source === 'import'
       ? await imported(resolve(values.mapping ?? ''), values.file)
       : {
-        kind: 'demo',
-        casesPerMinute: Number(values.rate),
-        speed: Number(values.speed),
-        seed: Number(values.seed),
-        historyHours: Number(values.history),
-        ...(seedDays ? { seedDays: Number(seedDays[1]) } : {}),
-        incidents:
-          firstIncidentMs === false ? false : { firstAfterMinutes: firstIncidentMs / 60_000 },
-      };
+          kind: 'demo',
+          casesPerMinute: Number(values.rate),
+          speed: Number(values.speed),
+          seed: Number(values.seed),
+          historyHours: Number(values.history),
+          ...(seedDays ? { seedDays: Number(seedDays[1]) } : {}),
+          incidents:
+            firstIncidentMs === false ? false : { firstAfterMinutes: firstIncidentMs / 60_000 },
+        };
 
 const running = await startHub({
   host: values.host,

@@ -1,7 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { hotlineCsv, hotlineRows, writeHotlineXlsx } from './hotline12345';
+import {
+  hotlineCsv,
+  hotlineRows,
+  writeHotlineXlsx,
+} from '../../electron/hub/sources/hotline12345Sample';
 
 /**
  * `npm run import:sample -- [--count 1000] [--encoding gbk|utf-8|xlsx] [--out FILE]`: writes a

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { fromWgs84 } from '../../shared/geo/coords';
-import { Random } from '../../shared/random';
-import { DEMO_DEPARTMENTS, gridOf, randomPosition } from '../../electron/hub/sources/demoCity';
+import { fromWgs84 } from '../../../shared/geo/coords';
+import { Random } from '../../../shared/random';
+import { DEMO_DEPARTMENTS, gridOf, randomPosition } from './demoCity';
 
 /**
  * A 12345 hotline export as Guangdong's platforms write one: GBK text, Chinese headers, Baidu
