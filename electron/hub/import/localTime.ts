@@ -28,7 +28,7 @@ export function zoneOffsetMinutes(zone: string, atUtc: number): number | undefin
 }
 
 /** A wall-clock time in `zone` as epoch ms (the offset found at that time, summer time included). */
-export function localToUtc(fields: readonly number[], zone: string): number | undefined {
+function localToUtc(fields: readonly number[], zone: string): number | undefined {
   const [y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0, ms = 0] = fields;
   const asUtc = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   const first = zoneOffsetMinutes(zone, asUtc);

@@ -163,7 +163,7 @@ export type TimeField = z.infer<typeof timeField>;
 export type ColumnRef = z.infer<typeof columnRef>;
 
 /** States a mapped record may have reached. */
-export const MAPPED_STATES = [
+const MAPPED_STATES = [
   'reported',
   'registered',
   'dispatched',

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Mapping } from './mapping';
 
@@ -85,7 +85,9 @@ function xlsxRecords(path: string, sheet: string | undefined, headerRow: number)
     // The whole workbook, not exceljs's streaming reader: that one splits multi-byte characters
     // at its chunk edges and turns 1 Chinese cell in about 2,000 into "��" (exceljs issues #2063,
     // #2084, open in 4.4). This costs memory (about 0.9 GB for 100,000 rows): say so in the README.
-    const workbook = new ExcelJS.Workbook();
+    // Loaded when a workbook is read: the embedded hub of every wall never needs it.
+    const { default: excel } = await import('exceljs');
+    const workbook = new excel.Workbook();
     await workbook.xlsx.readFile(path);
     const worksheet = sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheet);
     if (!worksheet)

@@ -5,9 +5,9 @@ import { HubAccess } from '../access';
 import type { ItemOutcome, PushedItem } from '../publishPipeline';
 
 /** The largest request body the ingest API reads (answered 413 beyond it). */
-export const MAX_INGEST_BYTES = 4 * 1024 * 1024;
+const MAX_INGEST_BYTES = 4 * 1024 * 1024;
 /** The most events in one push (answered 400 beyond it). */
-export const MAX_INGEST_BATCH = 1_000;
+const MAX_INGEST_BATCH = 1_000;
 
 /** What the ingest API did since start, in `/api/status`. */
 export interface IngestStats {
