@@ -18,6 +18,8 @@ const { values } = parseArgs({
     serve: { type: 'string' },
     csv: { type: 'string', default: '../shared/data/nyc/nyc311-2018-10-21.csv' },
     mapping: { type: 'string' },
+    endpoint: { type: 'string' },
+    poll: { type: 'string', default: '60s' },
     file: { type: 'string' },
     speedup: { type: 'string', default: '60' },
     rate: { type: 'string', default: '2' },
@@ -36,7 +38,7 @@ const { values } = parseArgs({
 
 if (values.help) {
   console.log(`CityWall hub
-  --source demo|nyc311|import   demo city simulator (default), a replay of NYC 311 requests,
+  --source demo|nyc311|import|open311   demo city simulator (default), a replay of NYC 311 requests,
                          or a platform's export through a mapping (see below)
   --port N               listen port (default 7450; CITYWALL_HUB_PORT)
   --host H               listen address (default 127.0.0.1; CITYWALL_HUB_HOST)
@@ -62,7 +64,10 @@ if (values.help) {
   --source import --mapping M.json --file DATA [--speedup N|max]
                          a platform's export (CSV, xlsx, JSON, NDJSON) read through a mapping
                          file (assets/mappings/*.json; check one with npm run import:check);
-                         replayed at a speed-up, or "max": loaded at once as history`);
+                         replayed at a speed-up, or "max": loaded at once as history
+  --source open311 --endpoint URL --mapping M.json [--poll 60s]
+                         poll a GeoReport v2 server's requests.json for updated requests; where
+                         it got is kept beside the log (GET /api/open311 reports it)`);
   process.exit(0);
 }
 
@@ -130,21 +135,43 @@ const imported = async (mappingFile: string, file: string | undefined): Promise<
     process.exit(2);
   }
 };
+async function open311(): Promise<HubSource> {
+  const pollMs = duration(values.poll);
+  if (!values.endpoint || !values.mapping || !pollMs) {
+    console.error(
+      '--source open311 needs --endpoint URL and --mapping FILE (and --poll such as 60s)',
+    );
+    process.exit(2);
+  }
+  try {
+    return {
+      kind: 'open311',
+      endpoint: values.endpoint,
+      mapping: await loadMapping(resolve(values.mapping)),
+      pollMs,
+    };
+  } catch (error) {
+    console.error(error instanceof MappingError ? error.message : String(error));
+    process.exit(2);
+  }
+}
 const source: HubSource =
   values.source === 'nyc311'
     ? await imported(join(MAPPINGS, 'nyc311.json'), values.csv)
     : values.source === 'import'
       ? await imported(resolve(values.mapping ?? ''), values.file)
-      : {
-          kind: 'demo',
-          casesPerMinute: Number(values.rate),
-          speed: Number(values.speed),
-          seed: Number(values.seed),
-          historyHours: Number(values.history),
-          ...(seedDays ? { seedDays: Number(seedDays[1]) } : {}),
-          incidents:
-            firstIncidentMs === false ? false : { firstAfterMinutes: firstIncidentMs / 60_000 },
-        };
+      : values.source === 'open311'
+        ? await open311()
+        : {
+            kind: 'demo',
+            casesPerMinute: Number(values.rate),
+            speed: Number(values.speed),
+            seed: Number(values.seed),
+            historyHours: Number(values.history),
+            ...(seedDays ? { seedDays: Number(seedDays[1]) } : {}),
+            incidents:
+              firstIncidentMs === false ? false : { firstAfterMinutes: firstIncidentMs / 60_000 },
+          };
 
 const running = await startHub({
   host: values.host,

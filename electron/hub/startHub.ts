@@ -7,6 +7,7 @@ import { DEMO_CITY } from './sources/demoCity';
 import { demoCityPackFiles } from './sources/demoCityPack';
 import { importFile } from './import/importFile';
 import type { LoadedMapping } from './import/mapping';
+import { Open311Poller, type Open311Options } from './sources/open311Client';
 import { startReplay } from './sources/replay';
 import { DemoSimulator, type SimulatorOptions } from './sources/simulator';
 import { readBuildingsBinary } from '../../shared/geo/buildingsBinary';
@@ -34,7 +35,11 @@ export type HubSource =
       readonly file: string;
       /** The replay's speed-up; Infinity loads it all at once (history). */
       readonly speedup: number;
-    };
+    }
+  | ({
+      /** A GeoReport v2 (Open311) server polled for updated requests (`--source open311`). */
+      readonly kind: 'open311';
+    } & Omit<Open311Options, 'cursorFile'>);
 
 export interface RunningHub {
   readonly hub: Hub;
@@ -136,6 +141,7 @@ export async function startHub(
       },
     };
   }
+  if (source.kind === 'open311') return startOpen311(source, hubOptions, cap, withCap);
   const { city } = source.mapping.mapping;
   if (!city)
     throw new Error(
@@ -163,6 +169,52 @@ export async function startHub(
     hub,
     stop: async () => {
       replay.stop();
+      await closeHub();
+    },
+  };
+}
+
+/** A hub fed by an Open311 poller, whose progress `GET /api/open311` reports. */
+async function startOpen311(
+  source: Extract<HubSource, { kind: 'open311' }>,
+  hubOptions: Omit<HubOptions, 'city'>,
+  cap: ReturnType<typeof capFolder>,
+  withCap: (hub: Hub) => () => Promise<void>,
+): Promise<RunningHub> {
+  const { city } = source.mapping.mapping;
+  if (!city)
+    throw new Error(
+      `${source.mapping.file}: a hub that reads this mapping needs its "city" (id, name, nameEn, bounds)`,
+    );
+  const holder: { poller?: Open311Poller } = {};
+  const report: HubRoute = (path, _req, res, headers) => {
+    if (path !== '/api/open311' || !holder.poller) return false;
+    res
+      .writeHead(200, {
+        ...headers,
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+      })
+      .end(JSON.stringify(holder.poller.stats));
+    return true;
+  };
+  const hub = await Hub.start({
+    ...hubOptions,
+    routes: [cap.route, report, ...(hubOptions.routes ?? [])],
+    city,
+  });
+  const closeHub = withCap(hub);
+  const { kind: _kind, ...options } = source;
+  const poller = new Open311Poller(hub, {
+    ...options,
+    cursorFile: join(hubOptions.dataDir, 'open311-cursor.json'),
+  });
+  holder.poller = poller;
+  await poller.start();
+  return {
+    hub,
+    stop: async () => {
+      await poller.stop();
       await closeHub();
     },
   };

@@ -30,7 +30,7 @@ const refusal = (text: string) => {
 
 describe('mapping files', () => {
   it('ships mappings that load, and a JSON Schema that is the one the hub checks with', async () => {
-    for (const name of ['nyc311.json', 'hotline12345.json'])
+    for (const name of ['nyc311.json', 'hotline12345.json', 'open311-nyc.json'])
       expect((await loadMapping(join(MAPPINGS, name))).mapping.fields.id).toBeDefined();
     expect(await readFile(join(MAPPINGS, 'mapping.schema.json'), 'utf8')).toBe(mappingJsonSchema());
   });

@@ -87,7 +87,9 @@ export const mappingSchema = z
       .describe('the city the walls show when the hub runs on this mapping alone'),
     file: z
       .object({
-        format: z.enum(['csv', 'xlsx', 'json', 'ndjson']),
+        format: z
+          .enum(['csv', 'xlsx', 'json', 'ndjson', 'open311'])
+          .describe('open311: records polled from a GeoReport v2 endpoint (--source open311)'),
         encoding: z
           .enum(['utf-8', 'gbk', 'gb18030'])
           .optional()

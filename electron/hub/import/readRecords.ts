@@ -30,6 +30,9 @@ export function readRecords(path: string, file: Mapping['file']): RecordSource {
       return jsonRecords(path, file.encoding ?? 'utf-8', file.records);
     case 'ndjson':
       return ndjsonRecords(path, file.encoding ?? 'utf-8');
+    case 'open311':
+      // Read as the GeoReport v2 endpoint answers: a JSON array of service requests.
+      return jsonRecords(path, file.encoding ?? 'utf-8', file.records);
   }
 }
 
@@ -111,7 +114,7 @@ function xlsxRecords(path: string, sheet: string | undefined, headerRow: number)
 }
 
 /** A JSON value's fields as text (nested objects as JSON). */
-function objectValues(item: unknown): Record<string, string> | undefined {
+export function objectValues(item: unknown): Record<string, string> | undefined {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return undefined;
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(item))
