@@ -6,7 +6,7 @@ import { objectValues } from '../import/readRecords';
 import type { ItemOutcome, PushedItem } from '../publishPipeline';
 
 /** The fields of a GeoReport v2 service request: the columns an Open311 mapping may name. */
-export const GEOREPORT_FIELDS = [
+const GEOREPORT_FIELDS = [
   'service_request_id',
   'status',
   'status_notes',
