@@ -1,82 +1,27 @@
-import { findNodeAtLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { findCategory } from '../../../shared/domain/categories';
 import { CASE_SOURCES } from '../../../shared/protocol/events';
 import { cityInfoSchema } from '../../../shared/protocol/wire';
+import { readCheckedJson, MappingError, type KeyPath } from './jsonWithLines';
 import { zoneOffsetMinutes } from './localTime';
+import {
+  columnRef,
+  fileSchema,
+  numberField,
+  textField,
+  timeField,
+  translatedField,
+  type ColumnRef,
+} from './mappingFields';
+
+export { MappingError } from './jsonWithLines';
+export type { ColumnRef, TextField, TranslatedField } from './mappingFields';
 
 /**
  * A mapping file says how a platform's export (CSV, Excel, JSON) becomes our cases, so that an
  * integrator connects a platform with a file instead of code. Its JSON Schema ships beside the
  * shipped mappings (`assets/mappings/mapping.schema.json`, written from this one).
  */
-
-/** A column by its header, or several spellings of it (the first the file has is read). */
-const columnRef = z
-  .union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(10)])
-  .describe('a column header, or several spellings of it: the first the file has is read');
-
-/** Where a text comes from: a constant, a column, or several columns joined. */
-const textSource = {
-  value: z.string().max(1000).optional().describe('the same text for every record'),
-  column: columnRef.optional(),
-  columns: z
-    .array(columnRef)
-    .min(1)
-    .max(10)
-    .optional()
-    .describe('several columns, their non-empty values joined by "join"'),
-  join: z.string().max(10).optional().describe('between joined columns (default " / ")'),
-};
-
-const textField = z
-  .object({
-    ...textSource,
-    default: z.string().max(1000).optional().describe('when the record has none'),
-  })
-  .strict();
-
-/** A column's value translated through a table (exact, case-insensitive) or ordered patterns. */
-const translatedField = z
-  .object({
-    ...textSource,
-    table: z
-      .record(z.string(), z.string())
-      .optional()
-      .describe('value → ours, matched trimmed and case-insensitively'),
-    patterns: z
-      .array(z.tuple([z.string().min(1).max(500), z.string()]))
-      .max(200)
-      .optional()
-      .describe(
-        '[regular expression, ours] in order: the first that matches wins (case-insensitive)',
-      ),
-    default: z
-      .string()
-      .optional()
-      .describe('when nothing matches (without one, the record is refused)'),
-  })
-  .strict();
-
-const timeField = z
-  .object({
-    column: columnRef,
-    formats: z
-      .array(z.string().min(1).max(60))
-      .min(1)
-      .max(10)
-      .describe(
-        'tried in order: "iso", "epoch-ms", "epoch-s", or a pattern of yyyy yy M MM d dd H HH h hh m mm s ss SSS a (AM/PM, 上午/下午)',
-      ),
-    timeZone: z
-      .string()
-      .max(60)
-      .optional()
-      .describe("when the text has no offset: an IANA zone or ±HH:MM (default: the mapping's)"),
-  })
-  .strict();
-
-const numberField = z.object({ column: columnRef }).strict();
 
 export const mappingSchema = z
   .object({
@@ -85,33 +30,7 @@ export const mappingSchema = z
     city: cityInfoSchema
       .optional()
       .describe('the city the walls show when the hub runs on this mapping alone'),
-    file: z
-      .object({
-        format: z
-          .enum(['csv', 'xlsx', 'json', 'ndjson', 'open311'])
-          .describe('open311: records polled from a GeoReport v2 endpoint (--source open311)'),
-        encoding: z
-          .enum(['utf-8', 'gbk', 'gb18030'])
-          .optional()
-          .describe('CSV, JSON: the text encoding (default utf-8; a BOM is skipped)'),
-        delimiter: z.string().min(1).max(4).optional().describe('CSV: between fields (default ,)'),
-        sheet: z.string().max(100).optional().describe('xlsx: the sheet (default the first)'),
-        headerRow: z
-          .number()
-          .int()
-          .min(1)
-          .max(100)
-          .optional()
-          .describe('xlsx: the header row (default 1)'),
-        records: z
-          .string()
-          .max(200)
-          .optional()
-          .describe(
-            'JSON: the dotted path to the array of records (default: the file is the array)',
-          ),
-      })
-      .strict(),
+    file: fileSchema,
     timeZone: z
       .string()
       .max(60)
@@ -159,10 +78,6 @@ export const mappingSchema = z
   .strict();
 
 export type Mapping = z.infer<typeof mappingSchema>;
-export type TextField = z.infer<typeof textField>;
-export type TranslatedField = z.infer<typeof translatedField>;
-export type TimeField = z.infer<typeof timeField>;
-export type ColumnRef = z.infer<typeof columnRef>;
 
 /** States a mapped record may have reached. */
 const MAPPED_STATES = [
@@ -176,22 +91,12 @@ const MAPPED_STATES = [
   'voided',
 ] as const;
 
-/** A mistake in a mapping file: where (line and key) and what. */
-export class MappingError extends Error {
-  constructor(
-    readonly problems: readonly string[],
-    readonly file: string,
-  ) {
-    super(`${file}: ${problems.join('\n  ')}`);
-  }
-}
-
 /** A checked mapping, with where each of its keys is written (for errors found later, against a file). */
 export interface LoadedMapping {
   readonly mapping: Mapping;
   readonly file: string;
   /** `line N, fields.category.column` for a key path. */
-  readonly where: (path: readonly (string | number)[]) => string;
+  readonly where: (path: KeyPath) => string;
 }
 
 /**
@@ -200,29 +105,7 @@ export interface LoadedMapping {
  * names its line and key; several are reported at once.
  */
 export function readMapping(text: string, file = 'mapping.json'): LoadedMapping {
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
-  if (errors.length > 0 || !tree)
-    throw new MappingError(
-      errors.slice(0, 5).map((e) => `line ${lineOf(e.offset)}: not valid JSON here`),
-      file,
-    );
-  const at = (path: readonly (string | number)[]) => {
-    let node: Node | undefined;
-    for (let n = path.length; n >= 0 && !node; n -= 1)
-      node = findNodeAtLocation(tree, path.slice(0, n) as (string | number)[]);
-    return `line ${lineOf(node?.offset ?? 0)}, ${path.join('.') || '(root)'}`;
-  };
-  const parsed = mappingSchema.safeParse(JSON.parse(text));
-  if (!parsed.success)
-    throw new MappingError(
-      parsed.error.issues
-        .slice(0, 10)
-        .map((i) => `${at(i.path as (string | number)[])}: ${i.message}`),
-      file,
-    );
-  const mapping = parsed.data;
+  const { value: mapping, where: at } = readCheckedJson(text, file, mappingSchema);
   const problems = [...meaningProblems(mapping)].map(
     ({ path, message }) => `${at(path)}: ${message}`,
   );

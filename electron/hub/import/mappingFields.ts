@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/**
+ * The parts mapping files are made of (a case mapping, a camera mapping): where a value comes
+ * from in a record, how it is translated, how a time is read, and what file the records are in.
+ */
+
+/** A column by its header, or several spellings of it (the first the file has is read). */
+export const columnRef = z
+  .union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(10)])
+  .describe('a column header, or several spellings of it: the first the file has is read');
+
+/** Where a text comes from: a constant, a column, or several columns joined. */
+export const textSource = {
+  value: z.string().max(1000).optional().describe('the same text for every record'),
+  column: columnRef.optional(),
+  columns: z
+    .array(columnRef)
+    .min(1)
+    .max(10)
+    .optional()
+    .describe('several columns, their non-empty values joined by "join"'),
+  join: z.string().max(10).optional().describe('between joined columns (default " / ")'),
+};
+
+export const textField = z
+  .object({
+    ...textSource,
+    default: z.string().max(1000).optional().describe('when the record has none'),
+  })
+  .strict();
+
+/** A column's value translated through a table (exact, case-insensitive) or ordered patterns. */
+export const translatedField = z
+  .object({
+    ...textSource,
+    table: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe('value → ours, matched trimmed and case-insensitively'),
+    patterns: z
+      .array(z.tuple([z.string().min(1).max(500), z.string()]))
+      .max(200)
+      .optional()
+      .describe(
+        '[regular expression, ours] in order: the first that matches wins (case-insensitive)',
+      ),
+    default: z
+      .string()
+      .optional()
+      .describe('when nothing matches (without one, the record is refused)'),
+  })
+  .strict();
+
+export const timeField = z
+  .object({
+    column: columnRef,
+    formats: z
+      .array(z.string().min(1).max(60))
+      .min(1)
+      .max(10)
+      .describe(
+        'tried in order: "iso", "epoch-ms", "epoch-s", or a pattern of yyyy yy M MM d dd H HH h hh m mm s ss SSS a (AM/PM, 上午/下午)',
+      ),
+    timeZone: z
+      .string()
+      .max(60)
+      .optional()
+      .describe("when the text has no offset: an IANA zone or ±HH:MM (default: the mapping's)"),
+  })
+  .strict();
+
+export const numberField = z.object({ column: columnRef }).strict();
+
+export const fileSchema = z
+  .object({
+    format: z
+      .enum(['csv', 'xlsx', 'json', 'ndjson', 'open311'])
+      .describe('open311: records polled from a GeoReport v2 endpoint (--source open311)'),
+    encoding: z
+      .enum(['utf-8', 'gbk', 'gb18030'])
+      .optional()
+      .describe('CSV, JSON: the text encoding (default utf-8; a BOM is skipped)'),
+    delimiter: z.string().min(1).max(4).optional().describe('CSV: between fields (default ,)'),
+    sheet: z.string().max(100).optional().describe('xlsx: the sheet (default the first)'),
+    headerRow: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('xlsx: the header row (default 1)'),
+    records: z
+      .string()
+      .max(200)
+      .optional()
+      .describe('JSON: the dotted path to the array of records (default: the file is the array)'),
+  })
+  .strict();
+
+export type ColumnRef = z.infer<typeof columnRef>;
+export type TextField = z.infer<typeof textField>;
+export type TranslatedField = z.infer<typeof translatedField>;
