@@ -2,14 +2,8 @@ import { MAIN_PATH, type CaseState } from '../../../shared/domain/lifecycle';
 import { toWgs84 } from '../../../shared/geo/coords';
 import type { CaseSource, WallEvent } from '../../../shared/protocol/events';
 import { parseTime } from './localTime';
-import {
-  columnsRead,
-  MappingError,
-  type ColumnRef,
-  type LoadedMapping,
-  type TextField,
-  type TranslatedField,
-} from './mapping';
+import { bindColumns } from './boundColumns';
+import { columnsRead, type LoadedMapping, type TextField, type TranslatedField } from './mapping';
 
 /** A record as a case: its events in time order, or why it could not be one. */
 export type MappedRecord =
@@ -45,37 +39,12 @@ export function bindMapping(
   columns: readonly string[],
 ): (values: Values) => MappedRecord {
   const { mapping } = loaded;
-  const have = new Set(columns);
-  const problems: string[] = [];
-  const resolved = new Map<ColumnRef, string>();
-  for (const { path, ref } of columnsRead(mapping)) {
-    const names = typeof ref === 'string' ? [ref] : ref;
-    const found = names.find((n) => have.has(n));
-    if (found) resolved.set(ref, found);
-    else
-      problems.push(
-        `${loaded.where(path)}: no column ${names.map((n) => `"${n}"`).join(' or ')} in the file (it has ${columns
-          .slice(0, 12)
-          .map((c) => `"${c}"`)
-          .join(', ')}${columns.length > 12 ? ', …' : ''})`,
-      );
-  }
-  if (problems.length > 0 && columns.some((c) => c.includes('\uFFFD')))
-    problems.unshift(
-      `${loaded.where(['file', 'encoding'])}: the file's header does not read as ${mapping.file.encoding ?? 'utf-8'} (it has "\uFFFD"): is the file GBK, GB18030 or UTF-8?`,
-    );
-  if (problems.length > 0) throw new MappingError(problems, loaded.file);
-  const column = (values: Values, ref: ColumnRef) =>
-    (values[resolved.get(ref) as string] ?? '').trim();
-  const text = (field: TextField | TranslatedField | undefined, values: Values): string => {
-    if (!field) return '';
-    if (field.value !== undefined) return field.value;
-    if (field.column) return column(values, field.column);
-    return (field.columns ?? [])
-      .map((ref) => column(values, ref))
-      .filter((v) => v !== '')
-      .join(field.join ?? ' / ');
-  };
+  const { column, text } = bindColumns(
+    columnsRead(mapping),
+    columns,
+    loaded,
+    mapping.file.encoding ?? 'utf-8',
+  );
   const translator = (field: TranslatedField | undefined) => {
     const table = new Map(
       Object.entries(field?.table ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v]),
