@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { MIN_CLOSED_KEPT_MS } from './hub';
 import { loadMapping } from './import/importFile';
 import { MappingError } from './import/mapping';
+import { loadCameraMapping } from './import/cameraMapping';
 import { startHub, type HubSource } from './startHub';
 
 /** `npm run hub -- [--source demo|nyc311|import] [--port 7450] ...`: the hub on its own, for previews and walls of several PCs. */
@@ -19,6 +20,9 @@ const { values } = parseArgs({
     csv: { type: 'string', default: '../shared/data/nyc/nyc311-2018-10-21.csv' },
     mapping: { type: 'string' },
     endpoint: { type: 'string' },
+    cameras: { type: 'string' },
+    'camera-mapping': { type: 'string' },
+    'cameras-every': { type: 'string', default: '10m' },
     poll: { type: 'string', default: '60s' },
     file: { type: 'string' },
     speedup: { type: 'string', default: '60' },
@@ -58,6 +62,10 @@ if (values.help) {
                          only the log after it (default 30s; "off" reads the whole log each start)
   --keep-closed 24h      how long a closed case stays on the walls after its last step (at least
                          10m; it stays in the history database for good)
+  --cameras FILE|URL --camera-mapping M.json [--cameras-every 10m]
+                         the walls' camera catalogue from a platform's camera list (GeoJSON, CSV,
+                         xlsx, JSON) through a camera mapping, with any source; a URL is read
+                         again every 10m; GET /api/camera-source says what was refused and why
   --cap DIR              read CAP 1.2 alerts (.xml) dropped into DIR as public warnings, with
                          any source (CITYWALL_CAP_DIR); GET /api/cap says what was refused and why
   --csv FILE --speedup N          nyc311: the CSV and the replay speed-up
@@ -173,6 +181,24 @@ const source: HubSource =
               firstIncidentMs === false ? false : { firstAfterMinutes: firstIncidentMs / 60_000 },
           };
 
+async function cameraList() {
+  if (!values.cameras) return undefined;
+  const everyMs = duration(values['cameras-every']);
+  if (!values['camera-mapping'] || !everyMs) {
+    console.error('--cameras needs --camera-mapping FILE (and --cameras-every such as 10m)');
+    process.exit(2);
+  }
+  try {
+    const mapping = await loadCameraMapping(resolve(values['camera-mapping']));
+    const from = /^https?:\/\//.test(values.cameras) ? values.cameras : resolve(values.cameras);
+    return { mapping, from, everyMs };
+  } catch (error) {
+    console.error(error instanceof MappingError ? error.message : String(error));
+    process.exit(2);
+  }
+}
+const cameras = await cameraList();
+
 const running = await startHub({
   host: values.host,
   port: Number(values.port),
@@ -192,6 +218,7 @@ const running = await startHub({
   closedKeptMs,
   source,
   ...(values.cap ? { capDir: resolve(values.cap) } : {}),
+  ...(cameras ? { cameras } : {}),
 });
 if (seedDays) process.stdout.write('\n');
 const { hub } = running;
@@ -204,6 +231,7 @@ if (hub.logReport.badLines > 0)
     `  ${hub.logReport.badLines} damaged log lines set aside in ${hub.logReport.setAside}`,
   );
 if (values.serve) console.log(`  wall preview: ${hub.url}/`);
+if (cameras) console.log(`  cameras from ${cameras.from} (report: ${hub.url}/api/camera-source)`);
 if (values.cap)
   console.log(`  CAP alerts read from ${resolve(values.cap)} (report: ${hub.url}/api/cap)`);
 

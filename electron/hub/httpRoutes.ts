@@ -32,6 +32,8 @@ export interface HttpDeps {
   ) => void;
   /** A built renderer (the browser preview): public, since it is the same code the installer ships. */
   readonly serveDir?: string;
+  /** The preview's content security policy, sent with its files (it follows the camera catalogue). */
+  readonly contentPolicy?: () => string;
 }
 
 /** Paths that carry the city's data: with a token configured, none answers without it. */
@@ -76,8 +78,8 @@ export function createHttpHandler(
       const isData = !deps.serveDir || DATA_PREFIXES.some((p) => path.startsWith(p));
       if (!allowed) {
         if (isData) return refuse(res, 401, { ...cors, 'www-authenticate': 'Bearer' });
-        void serveStatic(deps.serveDir as string, path, res).catch((e: unknown) =>
-          fail(res, 'static', e),
+        void serveStatic(deps.serveDir as string, path, res, policyHeader(deps)).catch(
+          (e: unknown) => fail(res, 'static', e),
         );
         return;
       }
@@ -134,10 +136,14 @@ async function route(
   }
   for (const handler of deps.routes) if (await handler(path, req, res, cors, query)) return true;
   if (deps.serveDir) {
-    await serveStatic(deps.serveDir, path, res);
+    await serveStatic(deps.serveDir, path, res, policyHeader(deps));
     return true;
   }
   return false;
+}
+
+function policyHeader(deps: HttpDeps): Record<string, string> {
+  return deps.contentPolicy ? { 'content-security-policy': deps.contentPolicy() } : {};
 }
 
 function json(res: ServerResponse, cors: Record<string, string>, body: unknown): void {

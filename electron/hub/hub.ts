@@ -20,6 +20,7 @@ import {
   type HubNotice,
   type ServerToClient,
 } from '../../shared/protocol/wire';
+import { contentSecurityPolicy, PREVIEW_CONNECT } from '../../shared/security/contentPolicy';
 import { HubAccess } from './access';
 import { readCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint';
 import { EventLog, type EventLogOptions, type EventLogReport } from './eventLog';
@@ -62,6 +63,11 @@ export interface HubOptions {
   readonly cityPack?: CityPackFiles;
   /** More HTTP routes (the demo's media server, the camera catalogue), tried in order. */
   readonly routes?: readonly HubRoute[];
+  /**
+   * Media servers the camera catalogue's streams are on: the preview's content security policy
+   * lets its pages fetch from them (and from hubs on this machine), and from nothing else.
+   */
+  readonly mediaOrigins?: () => readonly string[];
   /** Flush each write batch to disk before announcing it (default true). */
   readonly fsync?: boolean;
   /** Where a fresh log starts when the configured one cannot be opened (default: the OS temp folder). */
@@ -383,6 +389,8 @@ export class Hub {
         ...(options.routes ?? []),
       ],
       ...(options.serveDir ? { serveDir: options.serveDir } : {}),
+      contentPolicy: () =>
+        contentSecurityPolicy([...PREVIEW_CONNECT, ...(options.mediaOrigins?.() ?? [])], [], true),
       ingest: (req, res, cors) => hub.ingest.handle(req, res, cors),
     });
     // After the sockets are served (a wall connecting meanwhile is greeted and replayed), before

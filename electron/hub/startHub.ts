@@ -8,6 +8,9 @@ import { demoCityPackFiles } from './sources/demoCityPack';
 import { importFile } from './import/importFile';
 import type { LoadedMapping } from './import/mapping';
 import { Open311Poller, type Open311Options } from './sources/open311Client';
+import type { LoadedCameraMapping } from './import/cameraMapping';
+import { CameraCatalogueSource } from './sources/cameraCatalogueSource';
+import { streamOrigins } from '../../shared/video/catalogue';
 import { startReplay } from './sources/replay';
 import { DemoSimulator, type SimulatorOptions } from './sources/simulator';
 import { readBuildingsBinary } from '../../shared/geo/buildingsBinary';
@@ -60,14 +63,34 @@ export async function startHub(
     readonly onSeedProgress?: (at: number, events: number) => void;
     /** A folder CAP 1.2 alerts are dropped into (`--cap`), with any source; `GET /api/cap` reports it. */
     readonly capDir?: string;
+    /**
+     * A platform's camera list (a file, or a URL read again every `everyMs`) through a camera
+     * mapping, with any source: it is the walls' catalogue (the demo's cameras give way to it).
+     */
+    readonly cameras?: {
+      readonly mapping: LoadedCameraMapping;
+      readonly from: string;
+      readonly everyMs?: number;
+    };
   },
 ): Promise<RunningHub> {
-  const { source, demoVideoDir, onWarning, onSeedProgress, capDir, ...hubOptions } = options;
+  const { source, demoVideoDir, onWarning, onSeedProgress, capDir, cameras, ...rest } = options;
   const cap = capFolder(capDir, onWarning);
+  const external = cameras
+    ? new CameraCatalogueSource(cameras.mapping, cameras.from, cameras.everyMs, onWarning)
+    : undefined;
+  await external?.start();
+  // The platform's cameras come first: their catalogue route answers before the demo's.
+  const hubOptions = {
+    ...rest,
+    routes: [...(external ? cameraSourceRoutes(external) : []), ...(rest.routes ?? [])],
+    ...(external ? { mediaOrigins: () => streamOrigins(external.cameras) } : {}),
+  };
   const withCap = (hub: Hub) => {
     cap.attach(hub);
     return async () => {
       cap.folder?.stop();
+      external?.stop();
       await hub.close();
     };
   };
@@ -98,7 +121,7 @@ export async function startHub(
     const hub = await Hub.start({
       cityPack,
       ...hubOptions,
-      routes: [...routes, cap.route, ...(hubOptions.routes ?? [])],
+      routes: [...(hubOptions.routes ?? []), ...routes, cap.route],
       city: DEMO_CITY,
     });
     const closeHub = withCap(hub);
@@ -218,6 +241,22 @@ async function startOpen311(
       await closeHub();
     },
   };
+}
+
+/** `/api/cameras` from a platform's camera list, and `/api/camera-source`: how its reading went. */
+function cameraSourceRoutes(source: CameraCatalogueSource): HubRoute[] {
+  const report: HubRoute = (path, _req, res, headers) => {
+    if (path !== '/api/camera-source') return false;
+    res
+      .writeHead(200, {
+        ...headers,
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+      })
+      .end(JSON.stringify(source.report));
+    return true;
+  };
+  return [catalogueRoute(() => source.cameras), report];
 }
 
 /**

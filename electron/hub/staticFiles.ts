@@ -17,11 +17,15 @@ const TYPES: Readonly<Record<string, string>> = {
   '.mp4': 'video/mp4',
 };
 
-/** Serves a file under `root`; `/` is index.html, and no path may climb out of `root`. */
+/**
+ * Serves a file under `root`; `/` is index.html, and no path may climb out of `root`. `headers`
+ * go with every file (the preview's content security policy).
+ */
 export async function serveStatic(
   root: string,
   urlPath: string,
   res: ServerResponse,
+  headers: Readonly<Record<string, string>> = {},
 ): Promise<void> {
   const base = resolve(root);
   let relative: string;
@@ -40,6 +44,7 @@ export async function serveStatic(
     const info = await stat(file);
     if (!info.isFile()) throw new Error('not a file');
     res.writeHead(200, {
+      ...headers,
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'content-length': info.size,
       'cache-control': 'no-cache',

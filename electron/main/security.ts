@@ -3,33 +3,12 @@
  * account: isolated, sandboxed, no Node in the page, a strict CSP, no navigation away, no new
  * windows, and every permission request refused.
  */
+import { contentSecurityPolicy } from '../../shared/security/contentPolicy';
+
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://wall`;
 
-/**
- * Sent with every file of the app: the page may reach nothing but itself, plus the media servers
- * the configuration names (video tiles fetch HLS from them; hls.js plays it through blob: URLs).
- */
-export function contentSecurityPolicy(
-  mediaOrigins: readonly string[] = [],
-  tileOrigins: readonly string[] = [],
-): string {
-  const connect = ["'self'", ...mediaOrigins, ...tileOrigins].join(' ');
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    ["img-src 'self' data: blob:", ...tileOrigins].join(' '),
-    "media-src 'self' blob:",
-    "font-src 'self' data:",
-    "worker-src 'self' blob:",
-    `connect-src ${connect}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
+export { contentSecurityPolicy };
 
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 

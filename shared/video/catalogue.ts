@@ -111,3 +111,17 @@ export function searchCameras(
     return words.every((w) => hay.includes(w));
   });
 }
+
+/**
+ * The origins the catalogue's streams are fetched from, other than the hub's own paths: what a
+ * page's CSP must let it reach (`connect-src`) for the video wall to play them.
+ */
+export function streamOrigins(cameras: readonly CatalogueCamera[]): string[] {
+  const origins = new Set<string>();
+  for (const camera of cameras) {
+    // Scheme and authority, without any user:password@ (a policy names hosts, not accounts).
+    const m = /^(https?):\/\/(?:[^/?#@]*@)?([^/?#]+)/i.exec(camera.stream);
+    if (m) origins.add(`${(m[1] as string).toLowerCase()}://${(m[2] as string).toLowerCase()}`);
+  }
+  return [...origins].sort();
+}

@@ -3,7 +3,8 @@ import { toWgs84 } from '../../../shared/geo/coords';
 import type { CaseSource, WallEvent } from '../../../shared/protocol/events';
 import { parseTime } from './localTime';
 import { bindColumns } from './boundColumns';
-import { columnsRead, type LoadedMapping, type TextField, type TranslatedField } from './mapping';
+import { type LoadedMapping, type TextField, type TranslatedField } from './mapping';
+import { columnsRead } from './mappingFields';
 
 /** A record as a case: its events in time order, or why it could not be one. */
 export type MappedRecord =
@@ -40,7 +41,7 @@ export function bindMapping(
 ): (values: Values) => MappedRecord {
   const { mapping } = loaded;
   const { column, text } = bindColumns(
-    columnsRead(mapping),
+    columnsRead(mapping.fields),
     columns,
     loaded,
     mapping.file.encoding ?? 'utf-8',

@@ -11,7 +11,6 @@ import {
   textField,
   timeField,
   translatedField,
-  type ColumnRef,
 } from './mappingFields';
 
 export { MappingError } from './jsonWithLines';
@@ -201,24 +200,4 @@ function regexProblem(pattern: string): string | undefined {
   } catch (error) {
     return (error as Error).message;
   }
-}
-
-/** Every column a mapping reads, with the key path that reads it (to name an unknown one). */
-export function columnsRead(m: Mapping): { path: (string | number)[]; ref: ColumnRef }[] {
-  const out: { path: (string | number)[]; ref: ColumnRef }[] = [];
-  for (const [key, field] of Object.entries(m.fields)) {
-    if (!field || typeof field !== 'object') continue;
-    if (key === 'position') {
-      const p = field as Mapping['fields']['position'];
-      out.push(
-        { path: ['fields', 'position', 'lon', 'column'], ref: p.lon.column },
-        { path: ['fields', 'position', 'lat', 'column'], ref: p.lat.column },
-      );
-      continue;
-    }
-    const f = field as { column?: ColumnRef; columns?: ColumnRef[] };
-    if (f.column) out.push({ path: ['fields', key, 'column'], ref: f.column });
-    (f.columns ?? []).forEach((ref, k) => out.push({ path: ['fields', key, 'columns', k], ref }));
-  }
-  return out;
 }

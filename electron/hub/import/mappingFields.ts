@@ -75,8 +75,10 @@ export const numberField = z.object({ column: columnRef }).strict();
 export const fileSchema = z
   .object({
     format: z
-      .enum(['csv', 'xlsx', 'json', 'ndjson', 'open311'])
-      .describe('open311: records polled from a GeoReport v2 endpoint (--source open311)'),
+      .enum(['csv', 'xlsx', 'json', 'ndjson', 'geojson', 'open311'])
+      .describe(
+        'geojson: one record per point feature, its properties and "lon", "lat"; open311: records polled from a GeoReport v2 endpoint (--source open311)',
+      ),
     encoding: z
       .enum(['utf-8', 'gbk', 'gb18030'])
       .optional()
@@ -101,3 +103,28 @@ export const fileSchema = z
 export type ColumnRef = z.infer<typeof columnRef>;
 export type TextField = z.infer<typeof textField>;
 export type TranslatedField = z.infer<typeof translatedField>;
+
+/**
+ * Every column a mapping's `fields` read, with the key path that reads it (to name an unknown
+ * one): each field's `column` and `columns`, and a position's `lon` and `lat`.
+ */
+export function columnsRead(
+  fields: Readonly<Record<string, unknown>>,
+): { path: (string | number)[]; ref: ColumnRef }[] {
+  const out: { path: (string | number)[]; ref: ColumnRef }[] = [];
+  for (const [key, field] of Object.entries(fields)) {
+    if (!field || typeof field !== 'object') continue;
+    if (key === 'position') {
+      const p = field as { lon: { column: ColumnRef }; lat: { column: ColumnRef } };
+      out.push(
+        { path: ['fields', 'position', 'lon', 'column'], ref: p.lon.column },
+        { path: ['fields', 'position', 'lat', 'column'], ref: p.lat.column },
+      );
+      continue;
+    }
+    const f = field as { column?: ColumnRef; columns?: ColumnRef[] };
+    if (f.column) out.push({ path: ['fields', key, 'column'], ref: f.column });
+    (f.columns ?? []).forEach((ref, k) => out.push({ path: ['fields', key, 'columns', k], ref }));
+  }
+  return out;
+}

@@ -30,6 +30,8 @@ export function readRecords(path: string, file: Mapping['file']): RecordSource {
       return jsonRecords(path, file.encoding ?? 'utf-8', file.records);
     case 'ndjson':
       return ndjsonRecords(path, file.encoding ?? 'utf-8');
+    case 'geojson':
+      return geojsonRecords(path, file.encoding ?? 'utf-8');
     case 'open311':
       // Read as the GeoReport v2 endpoint answers: a JSON array of service requests.
       return jsonRecords(path, file.encoding ?? 'utf-8', file.records);
@@ -145,11 +147,38 @@ function jsonRecords(
           ? `"${recordsPath}" in the file is not an array of records`
           : 'the file is not an array of records',
       );
-    for (const [k, item] of data.entries()) {
-      const values = objectValues(item) ?? {};
-      header ??= Object.keys(values);
-      yield { line: k + 1, values };
-    }
+    // Every record's keys: a field only some records have is still a column.
+    const all = data.map((item: unknown) => objectValues(item) ?? {});
+    header = [...new Set(all.flatMap((v) => Object.keys(v)))];
+    for (const [k, values] of all.entries()) yield { line: k + 1, values };
+  }
+  return { columns: () => header, records: records() };
+}
+
+/** Point features as records: their properties, and `lon` and `lat` from the geometry. */
+function geojsonRecords(path: string, encoding: string): RecordSource {
+  let header: string[] | undefined;
+  async function* records(): AsyncGenerator<SourceRecord> {
+    const data = JSON.parse(iconv.decode(await readFile(path), encoding, { stripBOM: true })) as {
+      features?: unknown;
+    };
+    if (!Array.isArray(data.features))
+      throw new Error('the file is not a GeoJSON FeatureCollection');
+    // Every feature's keys: a property only some features have is still a column.
+    const all = data.features.map((feature: unknown) => {
+      const f = (feature ?? {}) as {
+        properties?: unknown;
+        geometry?: { type?: unknown; coordinates?: unknown };
+      };
+      const c = f.geometry?.type === 'Point' ? f.geometry.coordinates : undefined;
+      return {
+        ...(objectValues(f.properties) ?? {}),
+        lon: Array.isArray(c) ? String(c[0] ?? '') : '',
+        lat: Array.isArray(c) ? String(c[1] ?? '') : '',
+      };
+    });
+    header = [...new Set(all.flatMap((v: Record<string, string>) => Object.keys(v)))];
+    for (const [k, values] of all.entries()) yield { line: k + 1, values };
   }
   return { columns: () => header, records: records() };
 }
