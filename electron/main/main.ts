@@ -23,6 +23,7 @@ import type { Language, PushChannel, PushEvents } from '../../shared/ipc/contrac
 import type { DisplayInfo, WindowPlan } from '../../shared/layout/displays';
 import { startHub, type RunningHub } from '../hub/startHub';
 import { hubPath, contentType, resolveAppFile } from './appFiles';
+import { catalogueMediaOrigins } from './catalogueOrigins';
 import { loadConfig } from './config';
 import { registerInvokeHandlers } from './ipcRouter';
 import {
@@ -77,10 +78,9 @@ async function start(): Promise<void> {
 
   let hubUrl = config.platform?.url;
   const mapTiles = config.map?.tiles;
-  const csp = contentSecurityPolicy(
-    config.platform?.mediaOrigins,
-    mapTiles ? [templateOrigin(mapTiles.url)] : [],
-  );
+  const tileOrigins = mapTiles ? [templateOrigin(mapTiles.url)] : [];
+  // Widened to the camera catalogue's media servers once the hub is known (before any window).
+  let csp = contentSecurityPolicy(config.platform?.mediaOrigins, tileOrigins);
   denyPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, async (request) => {
     // Pack, catalogue and demo video come from the hub through main, so the CSP can stay 'self'.
@@ -126,6 +126,12 @@ async function start(): Promise<void> {
     });
     hubUrl = embedded.hub.url;
   }
+  const media = await catalogueMediaOrigins(hubUrl, config.platform?.token);
+  if (media.problem) console.warn(`[citywall] ${media.problem}`);
+  csp = contentSecurityPolicy(
+    [...new Set([...(config.platform?.mediaOrigins ?? []), ...media.origins])],
+    tileOrigins,
+  );
 
   const store = new WallStore({ scheduler: timerScheduler });
   store.startClock();

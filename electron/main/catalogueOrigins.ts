@@ -1,0 +1,30 @@
+import { checkCatalogue, streamOrigins } from '../../shared/video/catalogue';
+
+/**
+ * The media servers the hub's camera catalogue points at, asked once before any window opens,
+ * so the wall's content security policy lets the video wall reach them without anyone listing
+ * them in `citywall.json`. A hub that does not answer gives none (and says why): the configured
+ * `mediaOrigins` still hold.
+ */
+export async function catalogueMediaOrigins(
+  hubUrl: string,
+  token: string | undefined,
+  fetcher: typeof fetch = fetch,
+  timeoutMs = 5_000,
+): Promise<{ origins: string[]; problem?: string }> {
+  try {
+    const res = await fetcher(`${hubUrl.replace(/\/+$/, '')}/api/cameras`, {
+      ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (res.status === 404) return { origins: [] };
+    if (!res.ok)
+      return { origins: [], problem: `the hub's camera catalogue answered ${res.status}` };
+    return { origins: streamOrigins(checkCatalogue(await res.json()).cameras) };
+  } catch (error) {
+    return {
+      origins: [],
+      problem: `the hub's camera catalogue could not be read: ${String(error).slice(0, 200)}`,
+    };
+  }
+}
