@@ -1,8 +1,16 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { mappingJsonSchema } from '../../electron/hub/import/mappingJsonSchema';
+import {
+  cameraMappingJsonSchema,
+  mappingJsonSchema,
+} from '../../electron/hub/import/mappingJsonSchema';
 
-/** `npm run import:schema`: writes assets/mappings/mapping.schema.json from the hub's schema. */
-const file = resolve(import.meta.dirname, '../../assets/mappings/mapping.schema.json');
-await writeFile(file, mappingJsonSchema());
-console.log(`wrote ${file}`);
+/** `npm run import:schema`: writes the mappings' JSON Schemas from the hub's own schemas. */
+const dir = resolve(import.meta.dirname, '../../assets/mappings');
+for (const [name, text] of [
+  ['mapping.schema.json', mappingJsonSchema()],
+  ['camera-mapping.schema.json', cameraMappingJsonSchema()],
+] as const) {
+  await writeFile(resolve(dir, name), text);
+  console.log(`wrote ${resolve(dir, name)}`);
+}

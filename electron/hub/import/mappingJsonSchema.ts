@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cameraMappingSchema } from './cameraMapping';
 import { mappingSchema } from './mapping';
 
 /**
@@ -9,4 +10,10 @@ import { mappingSchema } from './mapping';
 export function mappingJsonSchema(): string {
   const schema = z.toJSONSchema(mappingSchema, { io: 'input', target: 'draft-2020-12' });
   return `${JSON.stringify({ ...schema, title: 'CityWall import mapping' }, null, 2)}\n`;
+}
+
+/** The camera mapping's JSON Schema (`assets/mappings/camera-mapping.schema.json`). */
+export function cameraMappingJsonSchema(): string {
+  const schema = z.toJSONSchema(cameraMappingSchema, { io: 'input', target: 'draft-2020-12' });
+  return `${JSON.stringify({ ...schema, title: 'CityWall camera mapping' }, null, 2)}\n`;
 }
