@@ -21,6 +21,7 @@ const { values } = parseArgs({
     mapping: { type: 'string' },
     endpoint: { type: 'string' },
     cameras: { type: 'string' },
+    'photo-origins': { type: 'string', default: process.env.CITYWALL_PHOTO_ORIGINS },
     'camera-mapping': { type: 'string' },
     'cameras-every': { type: 'string', default: '10m' },
     poll: { type: 'string', default: '60s' },
@@ -66,6 +67,8 @@ if (values.help) {
                          the walls' camera catalogue from a platform's camera list (GeoJSON, CSV,
                          xlsx, JSON) through a camera mapping, with any source; a URL is read
                          again every 10m; GET /api/camera-source says what was refused and why
+  --photo-origins O1,O2  the platform's photo servers (CITYWALL_PHOTO_ORIGINS): the preview shows
+                         case photos from them and requests none from elsewhere
   --cap DIR              read CAP 1.2 alerts (.xml) dropped into DIR as public warnings, with
                          any source (CITYWALL_CAP_DIR); GET /api/cap says what was refused and why
   --csv FILE --speedup N          nyc311: the CSV and the replay speed-up
@@ -219,6 +222,9 @@ const running = await startHub({
   source,
   ...(values.cap ? { capDir: resolve(values.cap) } : {}),
   ...(cameras ? { cameras } : {}),
+  ...(values['photo-origins']
+    ? { photoOrigins: values['photo-origins'].split(',').map((o) => o.trim()) }
+    : {}),
 });
 if (seedDays) process.stdout.write('\n');
 const { hub } = running;

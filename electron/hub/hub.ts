@@ -68,6 +68,8 @@ export interface HubOptions {
    * lets its pages fetch from them (and from hubs on this machine), and from nothing else.
    */
   readonly mediaOrigins?: () => readonly string[];
+  /** The platform's photo servers: the preview's pages may show images from them (and no others). */
+  readonly photoOrigins?: readonly string[];
   /** Flush each write batch to disk before announcing it (default true). */
   readonly fsync?: boolean;
   /** Where a fresh log starts when the configured one cannot be opened (default: the OS temp folder). */
@@ -390,7 +392,11 @@ export class Hub {
       ],
       ...(options.serveDir ? { serveDir: options.serveDir } : {}),
       contentPolicy: () =>
-        contentSecurityPolicy([...PREVIEW_CONNECT, ...(options.mediaOrigins?.() ?? [])], [], true),
+        contentSecurityPolicy({
+          connect: [...PREVIEW_CONNECT, ...(options.mediaOrigins?.() ?? [])],
+          photos: options.photoOrigins ?? [],
+          framedBySelf: true,
+        }),
       ingest: (req, res, cors) => hub.ingest.handle(req, res, cors),
     });
     // After the sockets are served (a wall connecting meanwhile is greeted and replayed), before

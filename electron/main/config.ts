@@ -8,6 +8,23 @@ import { LANGUAGES } from '../../shared/ipc/contract';
  * PC's node id and the wall language. From `citywall.json` in the user data folder, with
  * CITYWALL_HUB_URL / CITYWALL_HUB_TOKEN / CITYWALL_NODE taking precedence.
  */
+/** Origins such as "http://10.1.2.3:8080": scheme, host and port, nothing after. */
+const originList = z
+  .array(
+    z
+      .string()
+      .max(200)
+      .refine((o) => {
+        try {
+          const u = new URL(o);
+          return /^https?:$/.test(u.protocol) && u.origin === o;
+        } catch {
+          return false;
+        }
+      }, 'must be an origin like http://host:port'),
+  )
+  .max(32);
+
 const configSchema = z.object({
   platform: z
     .object({
@@ -17,22 +34,12 @@ const configSchema = z.object({
        * Media servers whose HLS the catalogue points at (e.g. "http://10.1.2.3:8080"): the page
        * may fetch from these origins and no others.
        */
-      mediaOrigins: z
-        .array(
-          z
-            .string()
-            .max(200)
-            .refine((o) => {
-              try {
-                const u = new URL(o);
-                return /^https?:$/.test(u.protocol) && u.origin === o;
-              } catch {
-                return false;
-              }
-            }, 'must be an origin like http://host:port'),
-        )
-        .max(32)
-        .optional(),
+      mediaOrigins: originList.optional(),
+      /**
+       * The platform's photo servers (上报照片, 处置照片, e.g. "https://img.example.gov.cn"): the
+       * case detail shows photos from these origins and requests none from elsewhere.
+       */
+      photoOrigins: originList.optional(),
     })
     .optional(),
   node: z.string().min(1).max(64).optional(),

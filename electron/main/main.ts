@@ -80,7 +80,13 @@ async function start(): Promise<void> {
   const mapTiles = config.map?.tiles;
   const tileOrigins = mapTiles ? [templateOrigin(mapTiles.url)] : [];
   // Widened to the camera catalogue's media servers once the hub is known (before any window).
-  let csp = contentSecurityPolicy(config.platform?.mediaOrigins, tileOrigins);
+  const policy = (connect: readonly string[]) =>
+    contentSecurityPolicy({
+      connect,
+      tiles: tileOrigins,
+      photos: config.platform?.photoOrigins ?? [],
+    });
+  let csp = policy(config.platform?.mediaOrigins ?? []);
   denyPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, async (request) => {
     // Pack, catalogue and demo video come from the hub through main, so the CSP can stay 'self'.
@@ -128,10 +134,7 @@ async function start(): Promise<void> {
   }
   const media = await catalogueMediaOrigins(hubUrl, config.platform?.token);
   if (media.problem) console.warn(`[citywall] ${media.problem}`);
-  csp = contentSecurityPolicy(
-    [...new Set([...(config.platform?.mediaOrigins ?? []), ...media.origins])],
-    tileOrigins,
-  );
+  csp = policy([...new Set([...(config.platform?.mediaOrigins ?? []), ...media.origins])]);
 
   const store = new WallStore({ scheduler: timerScheduler });
   store.startClock();

@@ -33,7 +33,7 @@ describe('window security', () => {
   });
 
   it('lets the page fetch from configured media servers only', () => {
-    const csp = contentSecurityPolicy(['http://10.1.2.3:8080']);
+    const csp = contentSecurityPolicy({ connect: ['http://10.1.2.3:8080'] });
     expect(csp).toContain("connect-src 'self' http://10.1.2.3:8080;");
     expect(csp).toContain("media-src 'self' blob:");
   });
@@ -41,7 +41,7 @@ describe('window security', () => {
   it('lets the map draw tiles from a configured tile server', () => {
     const origin = templateOrigin('http://10.9.9.9:8088/tiles/{z}/{x}/{-y}.png');
     expect(origin).toBe('http://10.9.9.9:8088');
-    const csp = contentSecurityPolicy([], [origin]);
+    const csp = contentSecurityPolicy({ tiles: [origin] });
     expect(csp).toContain("img-src 'self' data: blob: http://10.9.9.9:8088;");
     expect(csp).toContain("connect-src 'self' http://10.9.9.9:8088;");
   });

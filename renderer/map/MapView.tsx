@@ -11,6 +11,7 @@ import { loadPackInWorker, type LoadedPack } from './loadPack';
 import type { CameraView } from './cityView';
 import { MapController } from './mapController';
 import { MapOverlay } from './MapOverlay';
+import { SelectedCasePhotos } from './SelectedCasePhotos';
 import { WarningList } from './WarningList';
 import { useStoreSelector } from '../app/useStore';
 import { usePickedIncident } from '../incident/usePickedIncident';
@@ -215,6 +216,7 @@ export function MapView({
       {loaded ? (
         <MapOverlay camera={camera} part={part} heatWindow={heat}>
           <WarningList store={store} className="warning-list map-warnings" />
+          <SelectedCasePhotos store={store} bus={bus} />
           {loaded.problems.length > 0 ? (
             <div className="map-problems" data-testid="map-problems">
               ⚠ {loaded.problems.length} features refused: {loaded.problems[0]}

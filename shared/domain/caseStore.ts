@@ -28,6 +28,10 @@ export interface CaseRecord {
   readonly district?: string;
   readonly street?: string;
   readonly grid?: string;
+  /** 上报照片: what the reporter sent. */
+  readonly photos?: readonly string[];
+  /** 处置照片: what the handler sent when done. */
+  handledPhotos?: readonly string[];
   state: CaseState;
   reportedAt: number;
   registeredAt?: number;
@@ -328,6 +332,7 @@ export class CaseStore {
         else if (record.handledOnTime) c.handledOnTime -= 1;
         if (onTime) c.handledOnTime += 1;
         record.handledAt = at;
+        if (event.payload.photos?.length) record.handledPhotos = event.payload.photos;
         record.handledOnTime = onTime;
         if (record.dispatchedAt !== undefined) {
           c.handlingMsTotal += Math.max(0, at - record.dispatchedAt);

@@ -31,6 +31,17 @@ export type CaseSource = (typeof CASE_SOURCES)[number];
 
 const caseRef = { caseId: id, at };
 
+/** Photos a report or a handling carries (上报照片, 处置照片): http(s) URLs on the platform's servers. */
+export const MAX_CASE_PHOTOS = 9;
+export const photoListSchema = z
+  .array(
+    wellFormedText(1000, 1).refine(
+      (u) => /^https?:\/\/[^\s]+$/i.test(u),
+      'a photo is an http(s) URL',
+    ),
+  )
+  .max(MAX_CASE_PHOTOS);
+
 /** What a report says about a case, beside its id and time (a snapshot's case record has it too). */
 export const caseReportFields = {
   category: wellFormedText(96, 1),
@@ -42,6 +53,7 @@ export const caseReportFields = {
   district: text(64).optional(),
   street: text(64).optional(),
   grid: text(64).optional(),
+  photos: photoListSchema.optional(),
 };
 
 const caseReported = z.object({ ...caseRef, ...caseReportFields });
@@ -142,7 +154,7 @@ export const EVENT_SCHEMAS = {
   'case.extended': z.object({ ...caseRef, hours: z.number().positive().max(720) }),
   'case.suspended': withReason,
   'case.resumed': plain,
-  'case.handled': plain,
+  'case.handled': z.object({ ...caseRef, photos: photoListSchema.optional() }),
   'case.verified': plain,
   'case.reworked': withReason,
   'case.closed': plain,

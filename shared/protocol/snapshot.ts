@@ -7,6 +7,7 @@ import {
   floorSchema,
   incidentDeclaredFields,
   incidentLevelSchema,
+  photoListSchema,
   positionSchema,
   warningIssuedFields,
 } from './events';
@@ -48,6 +49,7 @@ const caseRecordSchema = z.object({
   extensions: count,
   reworks: count,
   handledOnTime: z.boolean().optional(),
+  handledPhotos: photoListSchema.optional(),
   updatedAt: at,
 });
 

@@ -5,21 +5,27 @@
  * map's tile servers.
  */
 export function contentSecurityPolicy(
-  mediaOrigins: readonly string[] = [],
-  tileOrigins: readonly string[] = [],
-  /** The preview's simulated hall frames the wall's pages: only its own pages may. */
-  framedBySelf = false,
+  options: {
+    /** Media servers the video wall fetches HLS from (and, in the preview, hubs on loopback). */
+    readonly connect?: readonly string[];
+    /** The map's tile servers: fetched and drawn. */
+    readonly tiles?: readonly string[];
+    /** The platform's photo servers (上报照片, 处置照片): drawn, never fetched by script. */
+    readonly photos?: readonly string[];
+    /** The preview's simulated hall frames the wall's pages: only its own pages may. */
+    readonly framedBySelf?: boolean;
+  } = {},
 ): string {
-  const connect = ["'self'", ...mediaOrigins, ...tileOrigins].join(' ');
+  const { connect = [], tiles = [], photos = [], framedBySelf = false } = options;
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    ["img-src 'self' data: blob:", ...tileOrigins].join(' '),
+    ["img-src 'self' data: blob:", ...tiles, ...photos].join(' '),
     "media-src 'self' blob:",
     "font-src 'self' data:",
     "worker-src 'self' blob:",
-    `connect-src ${connect}`,
+    ["connect-src 'self'", ...connect, ...tiles].join(' '),
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -1,10 +1,10 @@
 import { MAIN_PATH, type CaseState } from '../../../shared/domain/lifecycle';
 import { toWgs84 } from '../../../shared/geo/coords';
-import type { CaseSource, WallEvent } from '../../../shared/protocol/events';
+import { MAX_CASE_PHOTOS, type CaseSource, type WallEvent } from '../../../shared/protocol/events';
 import { parseTime } from './localTime';
 import { bindColumns } from './boundColumns';
 import { type LoadedMapping, type TextField, type TranslatedField } from './mapping';
-import { columnsRead } from './mappingFields';
+import { columnsRead, type PhotoField } from './mappingFields';
 
 /** A record as a case: its events in time order, or why it could not be one. */
 export type MappedRecord =
@@ -67,6 +67,15 @@ export function bindMapping(
   const urgentPattern = f.urgent?.pattern ? new RegExp(f.urgent.pattern, 'i') : undefined;
   const bounds = mapping.city?.bounds;
   const zone = (field: { timeZone?: string | undefined }) => field.timeZone ?? mapping.timeZone;
+  const photosOf = (field: PhotoField | undefined, values: Values): string[] | undefined => {
+    if (!field) return undefined;
+    const split = new RegExp(field.split ?? '[\\s,;|，；]+');
+    const urls = text({ ...field, join: ' ' }, values)
+      .split(split)
+      .filter((u) => /^https?:\/\/\S+$/i.test(u) && u.length <= 1000)
+      .slice(0, MAX_CASE_PHOTOS);
+    return urls.length > 0 ? urls : undefined;
+  };
   const bounded = (field: TextField | undefined, max: number, values: Values) => {
     const value = text(field, values) || field?.default || '';
     return value ? value.slice(0, max) : undefined;
@@ -110,6 +119,8 @@ export function bindMapping(
         : false);
     const target = st.value as CaseState;
     const done = Math.max(reported, closedAt ?? reported);
+    const reportPhotos = photosOf(f.photos?.reported, values);
+    const handledPhotos = photosOf(f.photos?.handled, values);
     const events: WallEvent[] = [
       {
         type: 'case.reported',
@@ -125,6 +136,7 @@ export function bindMapping(
           ...optional('district', bounded(f.district, 64, values)),
           ...optional('street', bounded(f.street, 64, values)),
           ...optional('grid', bounded(f.grid, 64, values)),
+          ...(reportPhotos ? { photos: reportPhotos } : {}),
         },
       },
     ];
@@ -138,7 +150,9 @@ export function bindMapping(
               type,
               payload: { caseId, at, department: bounded(f.department, 100, values) ?? '' },
             }
-          : ({ type, payload: { caseId, at } } as WallEvent),
+          : type === 'case.handled' && handledPhotos
+            ? { type, payload: { caseId, at, photos: handledPhotos } }
+            : ({ type, payload: { caseId, at } } as WallEvent),
       );
     }
     return { ok: true, caseId, category: cat.value, state: target, events };

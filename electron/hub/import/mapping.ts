@@ -8,6 +8,7 @@ import {
   columnRef,
   fileSchema,
   numberField,
+  photoField,
   textField,
   timeField,
   translatedField,
@@ -71,6 +72,13 @@ export const mappingSchema = z
         street: textField.optional(),
         grid: textField.optional(),
         department: textField.optional().describe('who the case is sent to (派遣)'),
+        photos: z
+          .object({
+            reported: photoField.optional().describe("上报照片: the report's photo URLs"),
+            handled: photoField.optional().describe("处置照片: the handling's photo URLs"),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
   })

@@ -72,6 +72,21 @@ export const timeField = z
 
 export const numberField = z.object({ column: columnRef }).strict();
 
+/** Photo URLs: a column (or several) holding one or more URLs, split apart. */
+export const photoField = z
+  .object({
+    column: columnRef.optional(),
+    columns: z.array(columnRef).min(1).max(10).optional(),
+    split: z
+      .string()
+      .max(20)
+      .optional()
+      .describe(
+        'a regular expression between URLs in one cell (default: spaces, commas, semicolons, |)',
+      ),
+  })
+  .strict();
+
 export const fileSchema = z
   .object({
     format: z
@@ -103,6 +118,7 @@ export const fileSchema = z
 export type ColumnRef = z.infer<typeof columnRef>;
 export type TextField = z.infer<typeof textField>;
 export type TranslatedField = z.infer<typeof translatedField>;
+export type PhotoField = z.infer<typeof photoField>;
 
 /**
  * Every column a mapping's `fields` read, with the key path that reads it (to name an unknown
@@ -114,6 +130,16 @@ export function columnsRead(
   const out: { path: (string | number)[]; ref: ColumnRef }[] = [];
   for (const [key, field] of Object.entries(fields)) {
     if (!field || typeof field !== 'object') continue;
+    if (key === 'photos') {
+      for (const [which, photo] of Object.entries(field as Record<string, unknown>)) {
+        const p = photo as { column?: ColumnRef; columns?: ColumnRef[] };
+        if (p.column) out.push({ path: ['fields', 'photos', which, 'column'], ref: p.column });
+        (p.columns ?? []).forEach((ref, k) =>
+          out.push({ path: ['fields', 'photos', which, 'columns', k], ref }),
+        );
+      }
+      continue;
+    }
     if (key === 'position') {
       const p = field as { lon: { column: ColumnRef }; lat: { column: ColumnRef } };
       out.push(

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import type { WallBus } from '../../shared/bus/messages';
+import { findCategory } from '../../shared/domain/categories';
+import type { WallStore } from '../../shared/gateway/wallStore';
+import { useStoreVersion } from '../app/useStore';
+import { CasePhotos } from '../cases/CasePhotos';
+import { useI18n } from '../i18n/I18nContext';
+
+/**
+ * The selected case's photos on the map, in the region's lower right corner: what the
+ * reporter and the handler saw, beside where the map flew. Nothing when the case has none.
+ */
+export function SelectedCasePhotos({ store, bus }: Readonly<{ store: WallStore; bus: WallBus }>) {
+  const { t, language } = useI18n();
+  const [selected, setSelected] = useState<string | undefined>();
+  useEffect(
+    () =>
+      bus.subscribe((m) => {
+        if (m.kind === 'selection')
+          setSelected(m.selection?.type === 'case' ? m.selection.id : undefined);
+      }),
+    [bus],
+  );
+  // Case records change in place (a handling adds its photos): re-read on every store change.
+  useStoreVersion(store);
+  const record = selected ? store.cases.get(selected) : undefined;
+  if (!record || (!record.photos?.length && !record.handledPhotos?.length)) return null;
+  const category = findCategory(record.category);
+  return (
+    <section className="map-case-photos" data-testid="map-case-photos" data-case-id={record.id}>
+      <h3>
+        {category ? (language === 'zh-CN' ? category.zh : category.en) : ''}
+        {record.address ? ` · ${record.address}` : ''}
+      </h3>
+      <CasePhotos label={t('photosReported')} urls={record.photos} />
+      <CasePhotos label={t('photosHandled')} urls={record.handledPhotos} />
+    </section>
+  );
+}
