@@ -33,6 +33,14 @@ describe('decodeEnvelope', () => {
       { ...good, payload: { ...good.payload, position: { lon: Number.NaN, lat: 23 } } },
     ],
     ['bad-payload', { ...good, payload: { ...good.payload, at: 1_700_000_000 } }],
+    ['bad-payload', { ...good, payload: { ...good.payload, photos: ['javascript:alert(1)'] } }],
+    [
+      'bad-payload',
+      {
+        ...good,
+        payload: { ...good.payload, photos: Array(10).fill('https://img.example.cn/a.jpg') },
+      },
+    ],
   ])('rejects %s', (reason, raw) => {
     const result = decodeEnvelope(raw);
     expect(result.ok).toBe(false);
@@ -40,6 +48,31 @@ describe('decodeEnvelope', () => {
       expect(result.reason).toBe(reason);
       expect(result.detail.length).toBeGreaterThan(0);
     }
+  });
+
+  it('keeps the photos a report and a handling carry, through the store and its snapshot', () => {
+    const photos = ['https://img.example.cn/a.jpg', 'http://10.1.2.3/b.png'];
+    const report = decodeEnvelope({ ...good, payload: { ...good.payload, photos } });
+    expect(report.ok).toBe(true);
+    const store = new CaseStore();
+    if (report.ok) store.apply(report.envelope);
+    for (const [type, payload] of [
+      ['case.registered', {}],
+      ['case.dispatched', { department: '城管局' }],
+      ['case.accepted', {}],
+      ['case.handled', { photos: ['https://img.example.cn/done.jpg'] }],
+    ] as const) {
+      const checked = validateEvent({ type, payload: { caseId: 'A', at: min(1), ...payload } });
+      expect(checked.ok).toBe(true);
+      if (checked.ok) expect(store.apply(checked.event).ok).toBe(true);
+    }
+    const copy = new CaseStore();
+    copy.restore(store.snapshot(), min(2));
+    for (const s of [store, copy])
+      expect(s.get('A')).toMatchObject({
+        photos,
+        handledPhotos: ['https://img.example.cn/done.jpg'],
+      });
   });
 
   it('rejects an oversized object without serialising it', () => {

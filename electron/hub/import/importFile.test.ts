@@ -139,4 +139,25 @@ describe('importing a 12345 hotline export through the shipped mapping', () => {
     ]);
     expect(report).toMatchObject({ records: 20, mapped: 15, refused: 5 });
   });
+
+  it('carries photo URLs from their columns onto the report and the handling, keeping only URLs', async () => {
+    const m = JSON.parse(await readFile(MAPPING, 'utf8'));
+    m.file = { format: 'ndjson' };
+    m.fields.photos = { reported: { column: '上报照片' }, handled: { columns: ['处置照片'] } };
+    const loaded = readMapping(JSON.stringify(m), 'm.json');
+    const done = ROWS.find((r) => r[10] === '已归档') as string[];
+    const record = {
+      ...Object.fromEntries(HOTLINE_HEADER.map((h, k) => [h, done[k]])),
+      上报照片: 'https://img.example.cn/a.jpg；https://img.example.cn/b.jpg javascript:alert(1)',
+      处置照片: 'http://img.example.cn/c.jpg',
+    };
+    await writeFile(join(dir, 'photos.ndjson'), JSON.stringify(record));
+    const { events } = await importFile(loaded, join(dir, 'photos.ndjson'));
+    const reported = events.find((e) => e.type === 'case.reported');
+    const handled = events.find((e) => e.type === 'case.handled');
+    expect(reported?.payload).toMatchObject({
+      photos: ['https://img.example.cn/a.jpg', 'https://img.example.cn/b.jpg'],
+    });
+    expect(handled?.payload).toMatchObject({ photos: ['http://img.example.cn/c.jpg'] });
+  });
 });
