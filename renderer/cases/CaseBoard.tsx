@@ -8,6 +8,7 @@ import { raiseCase } from '../incident/raiseCase';
 import { useI18n } from '../i18n/I18nContext';
 import { hubFaultText, mirrorText, noticeText } from '../i18n/notices';
 import { CaseDetail } from './CaseDetail';
+import { CasePhotos } from './CasePhotos';
 import { ConnectionBanner } from './ConnectionBanner';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { DueList } from './DueList';
@@ -39,7 +40,7 @@ export function CaseBoard({
 }>) {
   const version = useStoreVersion(store);
   const today = useToday(store.cases);
-  const { language } = useI18n();
+  const { language, t } = useI18n();
   const [selected, setSelected] = useState<string | undefined>();
   useEffect(
     () =>
@@ -92,6 +93,17 @@ export function CaseBoard({
       </div>
       <div className="board-bottom">
         <Ticker entries={store.recentEvents(8)} selected={selected} onSelect={select} />
+        {record && (record.photos?.length || record.handledPhotos?.length) ? (
+          // Beside the live feed, where they can be large: the detail above has no room left.
+          <section
+            className="panel board-photos"
+            data-testid="board-photos"
+            data-case-id={record.id}
+          >
+            <CasePhotos label={t('photosReported')} urls={record.photos} />
+            <CasePhotos label={t('photosHandled')} urls={record.handledPhotos} />
+          </section>
+        ) : null}
         {showDiagnostics ? (
           <DiagnosticsPanel diagnostics={store.diagnostics} lastSeq={store.lastSeq} />
         ) : null}

@@ -5,7 +5,6 @@ import type { Language } from '../../shared/ipc/contract';
 import { useSecond } from '../app/useSecond';
 import { useI18n } from '../i18n/I18nContext';
 import type { StringKey } from '../i18n/strings';
-import { CasePhotos } from './CasePhotos';
 import { formatCountdown, formatDuration, formatMoment } from './format';
 
 /** The steps of a case that carry a time, in the order they happen. */
@@ -110,8 +109,6 @@ export function CaseDetail({
           </li>
         ) : null}
       </ol>
-      <CasePhotos label={t('photosReported')} urls={record.photos} />
-      <CasePhotos label={t('photosHandled')} urls={record.handledPhotos} />
     </section>
   );
 }

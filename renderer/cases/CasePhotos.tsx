@@ -10,15 +10,22 @@ import { useI18n } from '../i18n/I18nContext';
 export function CasePhotos({
   label,
   urls,
-}: Readonly<{ label: string; urls: readonly string[] | undefined }>) {
+  shown = 3,
+}: Readonly<{
+  label: string;
+  urls: readonly string[] | undefined;
+  /** Thumbnails shown; the rest are counted (a row of them must fit the panel). */
+  shown?: number;
+}>) {
   const { t } = useI18n();
   const [broken, setBroken] = useState<ReadonlySet<string>>(new Set());
   if (!urls || urls.length === 0) return null;
+  const more = urls.length - shown;
   return (
     <figure className="case-photos" data-testid="case-photos">
       <figcaption>{label}</figcaption>
       <div>
-        {urls.map((url, k) =>
+        {urls.slice(0, shown).map((url, k) =>
           broken.has(url) ? (
             <span
               key={url}
@@ -42,6 +49,11 @@ export function CasePhotos({
             />
           ),
         )}
+        {more > 0 ? (
+          <span className="case-photo-more" data-testid="case-photo-more">
+            +{more}
+          </span>
+        ) : null}
       </div>
     </figure>
   );

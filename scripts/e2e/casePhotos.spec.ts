@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { startHub, type RunningHub } from '../../electron/hub/startHub';
+import { cutText } from './textFit';
 
 /**
  * Case photos (上报照片, 处置照片) on the board's case detail and on the map: shown from the
@@ -85,7 +86,9 @@ test('a case’s photos show on the board and the map; missing and unallowed one
   await board.goto(`${running.hub.url}/?view=cases&window=desk&lang=zh-CN`);
   await map.goto(`${running.hub.url}/?view=map&window=map&lang=zh-CN`);
   await board.locator(`[data-testid="due-row"][data-case-id="${caseId}"]`).click();
-  const detail = board.getByTestId('case-detail');
+  await expect(board.getByTestId('case-detail')).toHaveAttribute('data-case-id', caseId);
+  // Beside the live feed, under the case's detail.
+  const detail = board.getByTestId('board-photos');
   await expect(detail).toHaveAttribute('data-case-id', caseId);
   await expect(detail.getByText('上报照片')).toBeVisible();
   const shown = detail.getByTestId('case-photo');
@@ -97,6 +100,8 @@ test('a case’s photos show on the board and the map; missing and unallowed one
   await expect(detail.getByTestId('case-photo-broken').first()).toHaveText('照片无法显示');
   // The board's photo is tall enough to make out across the hall.
   expect((await shown.boundingBox())?.height ?? 0).toBeGreaterThan(100);
+  // Nothing on the board is cut to make room for them.
+  expect(await cutText(board)).toEqual([]);
 
   // The handler's photos come with the handling, and show where the case is shown.
   running.hub.publish([step('case.handled', { photos: [`${allowed}/ok2.png`] }, 4_000)]);
