@@ -12,6 +12,9 @@ const common = {
   // Optional native speed-ups of ws; absent is fine.
   // DuckDB is a native (N-API) module: it loads from node_modules, unpacked from the asar.
   external: ['electron', 'bufferutil', 'utf-8-validate', '@duckdb/node-api'],
+  // jsonc-parser's default (UMD) build requires its parts by computed paths, which a bundle
+  // cannot follow (the shell then fails at start with "Cannot find module './impl/format'").
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 await build({
