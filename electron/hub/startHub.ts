@@ -11,6 +11,7 @@ import { Open311Poller, type Open311Options } from './sources/open311Client';
 import type { LoadedCameraMapping } from './import/cameraMapping';
 import { CameraCatalogueSource } from './sources/cameraCatalogueSource';
 import { streamOrigins } from '../../shared/video/catalogue';
+import type { CityInfo } from '../../shared/protocol/wire';
 import { startReplay } from './sources/replay';
 import { DemoSimulator, type SimulatorOptions } from './sources/simulator';
 import { readBuildingsBinary } from '../../shared/geo/buildingsBinary';
@@ -165,11 +166,7 @@ export async function startHub(
     };
   }
   if (source.kind === 'open311') return startOpen311(source, hubOptions, cap, withCap);
-  const { city } = source.mapping.mapping;
-  if (!city)
-    throw new Error(
-      `${source.mapping.file}: a hub that reads this mapping needs its "city" (id, name, nameEn, bounds)`,
-    );
+  const city = cityOf(source.mapping);
   const imported = await importFile(source.mapping, source.file);
   if (imported.report.refused > 0)
     onWarning?.(
@@ -204,23 +201,9 @@ async function startOpen311(
   cap: ReturnType<typeof capFolder>,
   withCap: (hub: Hub) => () => Promise<void>,
 ): Promise<RunningHub> {
-  const { city } = source.mapping.mapping;
-  if (!city)
-    throw new Error(
-      `${source.mapping.file}: a hub that reads this mapping needs its "city" (id, name, nameEn, bounds)`,
-    );
+  const city = cityOf(source.mapping);
   const holder: { poller?: Open311Poller } = {};
-  const report: HubRoute = (path, _req, res, headers) => {
-    if (path !== '/api/open311' || !holder.poller) return false;
-    res
-      .writeHead(200, {
-        ...headers,
-        'content-type': 'application/json; charset=utf-8',
-        'cache-control': 'no-store',
-      })
-      .end(JSON.stringify(holder.poller.stats));
-    return true;
-  };
+  const report = reportRoute('/api/open311', () => holder.poller?.stats);
   const hub = await Hub.start({
     ...hubOptions,
     routes: [cap.route, report, ...(hubOptions.routes ?? [])],
@@ -245,18 +228,36 @@ async function startOpen311(
 
 /** `/api/cameras` from a platform's camera list, and `/api/camera-source`: how its reading went. */
 function cameraSourceRoutes(source: CameraCatalogueSource): HubRoute[] {
-  const report: HubRoute = (path, _req, res, headers) => {
-    if (path !== '/api/camera-source') return false;
+  return [
+    catalogueRoute(() => source.cameras),
+    reportRoute('/api/camera-source', () => source.report),
+  ];
+}
+
+/** A source's report as JSON at `path`; 404 (left to the next route) while there is none. */
+function reportRoute(path: string, report: () => unknown): HubRoute {
+  return (asked, _req, res, headers) => {
+    const body = asked === path ? report() : undefined;
+    if (body === undefined) return false;
     res
       .writeHead(200, {
         ...headers,
         'content-type': 'application/json; charset=utf-8',
         'cache-control': 'no-store',
       })
-      .end(JSON.stringify(source.report));
+      .end(JSON.stringify(body));
     return true;
   };
-  return [catalogueRoute(() => source.cameras), report];
+}
+
+/** The city a mapping names: a hub that reads it alone needs one. */
+function cityOf(mapping: LoadedMapping): CityInfo {
+  const { city } = mapping.mapping;
+  if (!city)
+    throw new Error(
+      `${mapping.file}: a hub that reads this mapping needs its "city" (id, name, nameEn, bounds)`,
+    );
+  return city;
 }
 
 /**
@@ -265,17 +266,7 @@ function cameraSourceRoutes(source: CameraCatalogueSource): HubRoute[] {
  */
 function capFolder(dir: string | undefined, onWarning?: (message: string) => void) {
   const holder: { folder?: CapFolder } = {};
-  const route: HubRoute = (path, _req, res, headers) => {
-    if (path !== '/api/cap' || !holder.folder) return false;
-    res
-      .writeHead(200, {
-        ...headers,
-        'content-type': 'application/json; charset=utf-8',
-        'cache-control': 'no-store',
-      })
-      .end(JSON.stringify(holder.folder.report));
-    return true;
-  };
+  const route = reportRoute('/api/cap', () => holder.folder?.report);
   return {
     route,
     get folder() {

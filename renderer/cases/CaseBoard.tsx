@@ -1,5 +1,4 @@
 import { boardPeriod } from './format';
-import { useEffect, useState } from 'react';
 import type { WallBus } from '../../shared/bus/messages';
 import { TERMINAL_STATES } from '../../shared/domain/lifecycle';
 import type { WallStore } from '../../shared/gateway/wallStore';
@@ -15,6 +14,7 @@ import { DueList } from './DueList';
 import { KpiStrip } from './KpiStrip';
 import { StateFlow } from './StateFlow';
 import { Ticker } from './Ticker';
+import { useSelectedCase } from './useSelectedCase';
 import { useToday } from './useToday';
 
 /**
@@ -41,15 +41,7 @@ export function CaseBoard({
   const version = useStoreVersion(store);
   const today = useToday(store.cases);
   const { language, t } = useI18n();
-  const [selected, setSelected] = useState<string | undefined>();
-  useEffect(
-    () =>
-      bus.subscribe((m) => {
-        if (m.kind === 'selection')
-          setSelected(m.selection?.type === 'case' ? m.selection.id : undefined);
-      }),
-    [bus],
-  );
+  const selected = useSelectedCase(bus);
   const select = (id: string | undefined) =>
     bus.publish({ kind: 'selection', origin, selection: id ? { type: 'case', id } : null });
   const record = selected ? store.cases.get(selected) : undefined;

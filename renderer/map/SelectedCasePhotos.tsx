@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
 import type { WallBus } from '../../shared/bus/messages';
 import { findCategory } from '../../shared/domain/categories';
 import type { WallStore } from '../../shared/gateway/wallStore';
 import { useStoreVersion } from '../app/useStore';
 import { CasePhotos } from '../cases/CasePhotos';
+import { useSelectedCase } from '../cases/useSelectedCase';
 import { useI18n } from '../i18n/I18nContext';
 
 /**
@@ -12,15 +12,7 @@ import { useI18n } from '../i18n/I18nContext';
  */
 export function SelectedCasePhotos({ store, bus }: Readonly<{ store: WallStore; bus: WallBus }>) {
   const { t, language } = useI18n();
-  const [selected, setSelected] = useState<string | undefined>();
-  useEffect(
-    () =>
-      bus.subscribe((m) => {
-        if (m.kind === 'selection')
-          setSelected(m.selection?.type === 'case' ? m.selection.id : undefined);
-      }),
-    [bus],
-  );
+  const selected = useSelectedCase(bus);
   // Case records change in place (a handling adds its photos): re-read on every store change.
   useStoreVersion(store);
   const record = selected ? store.cases.get(selected) : undefined;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findCategory } from '../../../shared/domain/categories';
+import { MAIN_PATH } from '../../../shared/domain/lifecycle';
 import { CASE_SOURCES } from '../../../shared/protocol/events';
 import { cityInfoSchema } from '../../../shared/protocol/wire';
 import { readCheckedJson, MappingError, type KeyPath } from './jsonWithLines';
@@ -86,17 +87,8 @@ export const mappingSchema = z
 
 export type Mapping = z.infer<typeof mappingSchema>;
 
-/** States a mapped record may have reached. */
-const MAPPED_STATES = [
-  'reported',
-  'registered',
-  'dispatched',
-  'handling',
-  'handled',
-  'verified',
-  'closed',
-  'voided',
-] as const;
+/** States a mapped record may have reached: along the main path, or voided. */
+const MAPPED_STATES: readonly string[] = [...MAIN_PATH, 'voided'];
 
 /** A checked mapping, with where each of its keys is written (for errors found later, against a file). */
 export interface LoadedMapping {
@@ -152,11 +144,7 @@ function* meaningProblems(m: Mapping): Generator<{ path: (string | number)[]; me
     return out;
   };
   yield* known('category', (v) => findCategory(v) !== undefined, 'category id of ours');
-  yield* known(
-    'state',
-    (v) => (MAPPED_STATES as readonly string[]).includes(v),
-    `state (${MAPPED_STATES.join(', ')})`,
-  );
+  yield* known('state', (v) => MAPPED_STATES.includes(v), `state (${MAPPED_STATES.join(', ')})`);
   yield* known(
     'source',
     (v) => (CASE_SOURCES as readonly string[]).includes(v),
