@@ -127,6 +127,15 @@ if (closedKeptMs === undefined || closedKeptMs < MIN_CLOSED_KEPT_MS) {
   process.exit(2);
 }
 
+/** A mapping file read, or why it is refused printed (with its lines and keys) and exit 2. */
+async function orExit<T>(reading: Promise<T>): Promise<T> {
+  try {
+    return await reading;
+  } catch (error) {
+    console.error(error instanceof MappingError ? error.message : String(error));
+    process.exit(2);
+  }
+}
 const MAPPINGS = resolve(import.meta.dirname, '..', '..', 'assets', 'mappings');
 const speedup = values.speedup === 'max' ? Infinity : Number(values.speedup) || Infinity;
 const imported = async (mappingFile: string, file: string | undefined): Promise<HubSource> => {
@@ -134,17 +143,12 @@ const imported = async (mappingFile: string, file: string | undefined): Promise<
     console.error('--source import needs --file DATA (the export to read)');
     process.exit(2);
   }
-  try {
-    return {
-      kind: 'import',
-      mapping: await loadMapping(mappingFile),
-      file: resolve(file),
-      speedup,
-    };
-  } catch (error) {
-    console.error(error instanceof MappingError ? error.message : String(error));
-    process.exit(2);
-  }
+  return {
+    kind: 'import',
+    mapping: await orExit(loadMapping(mappingFile)),
+    file: resolve(file),
+    speedup,
+  };
 };
 async function open311(): Promise<HubSource> {
   const pollMs = duration(values.poll);
@@ -154,17 +158,8 @@ async function open311(): Promise<HubSource> {
     );
     process.exit(2);
   }
-  try {
-    return {
-      kind: 'open311',
-      endpoint: values.endpoint,
-      mapping: await loadMapping(resolve(values.mapping)),
-      pollMs,
-    };
-  } catch (error) {
-    console.error(error instanceof MappingError ? error.message : String(error));
-    process.exit(2);
-  }
+  const mapping = await orExit(loadMapping(resolve(values.mapping)));
+  return { kind: 'open311', endpoint: values.endpoint, mapping, pollMs };
 }
 const source: HubSource =
   values.source === 'nyc311'
@@ -191,14 +186,9 @@ async function cameraList() {
     console.error('--cameras needs --camera-mapping FILE (and --cameras-every such as 10m)');
     process.exit(2);
   }
-  try {
-    const mapping = await loadCameraMapping(resolve(values['camera-mapping']));
-    const from = /^https?:\/\//.test(values.cameras) ? values.cameras : resolve(values.cameras);
-    return { mapping, from, everyMs };
-  } catch (error) {
-    console.error(error instanceof MappingError ? error.message : String(error));
-    process.exit(2);
-  }
+  const mapping = await orExit(loadCameraMapping(resolve(values['camera-mapping'])));
+  const from = /^https?:\/\//.test(values.cameras) ? values.cameras : resolve(values.cameras);
+  return { mapping, from, everyMs };
 }
 const cameras = await cameraList();
 

@@ -420,11 +420,10 @@ export class Hub {
     } else if (read) this.checkpointStats.startedWhy = read;
     const after = checkpoint?.seq ?? 0;
     for (const [ref, seq] of checkpoint?.refs ?? []) this.pipeline.refs.add(ref, seq);
-    for (const envelope of entries)
-      if (envelope.ref && envelope.seq > after) this.pipeline.refs.add(envelope.ref, envelope.seq);
     // Nothing leaves the stores until the history has taken its rows from them (openHistory).
     for (const envelope of entries)
       if (envelope.seq > after) {
+        if (envelope.ref) this.pipeline.refs.add(envelope.ref, envelope.seq);
         this.store.apply(envelope);
         this.live.apply(envelope);
       }

@@ -69,19 +69,9 @@ export class PublishPipeline {
     let rejected = 0;
     const now = Date.now();
     for (const item of items) {
-      const checked = validateEvent(item);
-      if (!checked.ok) {
-        countRejection(this.diagnostics, checked.reason, checked.detail, now);
-        rejected += 1;
-        continue;
-      }
-      const applied = this.store.apply(checked.event);
-      if (!applied.ok) {
-        countRejection(this.diagnostics, applied.reason, applied.detail, now);
-        rejected += 1;
-        continue;
-      }
-      accepted.push(checked.event);
+      const admitted = this.admit(item, now);
+      if (admitted.ok) accepted.push(admitted.event);
+      else rejected += 1;
     }
     const envelopes = this.log.append(accepted);
     this.diagnostics.applied += envelopes.length;
@@ -100,46 +90,56 @@ export class PublishPipeline {
     const outcomes: ItemOutcome[] = [];
     const accepted: WallEvent[] = [];
     const refs: string[] = [];
-    /** The outcome slot of each accepted event; repeats within the batch, by the one they repeat. */
-    const slotOf: number[] = [];
-    const repeats: { slot: number; of: number }[] = [];
+    /** Outcomes that wait for a seq: the accepted event `of` gives it (a repeat in the batch too). */
+    const waiting: { slot: number; of: number; duplicate: boolean }[] = [];
     const inBatch = new Map<string, number>();
     const now = Date.now();
     for (const { ref, event } of items) {
       const logged = this.refs.seqOf(ref);
-      if (logged !== undefined) {
-        outcomes.push({ ok: true, seq: logged, duplicate: true });
-        continue;
-      }
       const earlier = inBatch.get(ref);
-      if (earlier !== undefined) {
-        repeats.push({ slot: outcomes.length, of: earlier });
-        outcomes.push({ ok: true, seq: 0, duplicate: true });
-        continue;
+      if (logged !== undefined) outcomes.push({ ok: true, seq: logged, duplicate: true });
+      else if (earlier !== undefined) {
+        waiting.push({ slot: outcomes.length, of: earlier, duplicate: true });
+        outcomes.push({ ok: true, seq: 0 });
+      } else {
+        const admitted = this.admit(event, now);
+        if (!admitted.ok) {
+          outcomes.push({ ok: false, reason: admitted.reason, detail: admitted.detail });
+          continue;
+        }
+        inBatch.set(ref, accepted.length);
+        waiting.push({ slot: outcomes.length, of: accepted.length, duplicate: false });
+        outcomes.push({ ok: true, seq: 0 });
+        accepted.push(admitted.event);
+        refs.push(ref);
       }
-      const checked = validateEvent(event);
-      const applied = checked.ok ? this.store.apply(checked.event) : checked;
-      if (!checked.ok || !applied.ok) {
-        const refusal = checked.ok ? (applied as Rejection) : checked;
-        countRejection(this.diagnostics, refusal.reason, refusal.detail, now);
-        outcomes.push({ ok: false, reason: refusal.reason, detail: refusal.detail });
-        continue;
-      }
-      inBatch.set(ref, accepted.length);
-      slotOf.push(outcomes.length);
-      outcomes.push({ ok: true, seq: 0 });
-      accepted.push(checked.event);
-      refs.push(ref);
     }
     const envelopes = this.log.append(accepted, refs);
     this.diagnostics.applied += envelopes.length;
-    envelopes.forEach((e, k) => {
-      this.refs.add(refs[k] as string, e.seq);
-      outcomes[slotOf[k] as number] = { ok: true, seq: e.seq };
-    });
-    for (const { slot, of } of repeats)
-      outcomes[slot] = { ok: true, seq: (envelopes[of] as Envelope).seq, duplicate: true };
+    envelopes.forEach((e, k) => this.refs.add(refs[k] as string, e.seq));
+    for (const { slot, of, duplicate } of waiting) {
+      const seq = (envelopes[of] as Envelope).seq;
+      outcomes[slot] = duplicate ? { ok: true, seq, duplicate } : { ok: true, seq };
+    }
     return { outcomes, accepted: envelopes, written: this.log.flush() };
+  }
+
+  /** Validates an event and applies it to the store; a refusal is counted and said. */
+  private admit(
+    item: unknown,
+    now: number,
+  ): { readonly ok: true; readonly event: WallEvent } | ({ readonly ok: false } & Rejection) {
+    const checked = validateEvent(item);
+    if (!checked.ok) {
+      countRejection(this.diagnostics, checked.reason, checked.detail, now);
+      return checked;
+    }
+    const applied = this.store.apply(checked.event);
+    if (!applied.ok) {
+      countRejection(this.diagnostics, applied.reason, applied.detail, now);
+      return { ok: false, reason: applied.reason, detail: applied.detail };
+    }
+    return checked;
   }
 
   onSent(listener: (envelopes: readonly Envelope[]) => void): () => void {

@@ -10,7 +10,6 @@ import type { LoadedMapping } from './import/mapping';
 import { Open311Poller, type Open311Options } from './sources/open311Client';
 import type { LoadedCameraMapping } from './import/cameraMapping';
 import { CameraCatalogueSource } from './sources/cameraCatalogueSource';
-import { streamOrigins } from '../../shared/video/catalogue';
 import type { CityInfo } from '../../shared/protocol/wire';
 import { startReplay } from './sources/replay';
 import { DemoSimulator, type SimulatorOptions } from './sources/simulator';
@@ -85,7 +84,7 @@ export async function startHub(
   const hubOptions = {
     ...rest,
     routes: [...(external ? cameraSourceRoutes(external) : []), ...(rest.routes ?? [])],
-    ...(external ? { mediaOrigins: () => streamOrigins(external.cameras) } : {}),
+    ...(external ? { mediaOrigins: () => external.origins } : {}),
   };
   const withCap = (hub: Hub) => {
     cap.attach(hub);

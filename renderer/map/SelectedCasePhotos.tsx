@@ -1,7 +1,7 @@
 import type { WallBus } from '../../shared/bus/messages';
 import { findCategory } from '../../shared/domain/categories';
 import type { WallStore } from '../../shared/gateway/wallStore';
-import { useStoreVersion } from '../app/useStore';
+import { useStoreSelector } from '../app/useStore';
 import { CasePhotos } from '../cases/CasePhotos';
 import { useSelectedCase } from '../cases/useSelectedCase';
 import { useI18n } from '../i18n/I18nContext';
@@ -13,8 +13,12 @@ import { useI18n } from '../i18n/I18nContext';
 export function SelectedCasePhotos({ store, bus }: Readonly<{ store: WallStore; bus: WallBus }>) {
   const { t, language } = useI18n();
   const selected = useSelectedCase(bus);
-  // Case records change in place (a handling adds its photos): re-read on every store change.
-  useStoreVersion(store);
+  // Case records change in place (a handling adds its photos): the map re-renders this card when
+  // the selected case's photos change, not on every event the store takes.
+  useStoreSelector(store, (s) => {
+    const c = selected ? s.cases.get(selected) : undefined;
+    return c ? `${c.id} ${c.photos?.length ?? 0} ${c.handledPhotos?.length ?? 0}` : '';
+  });
   const record = selected ? store.cases.get(selected) : undefined;
   if (!record || (!record.photos?.length && !record.handledPhotos?.length)) return null;
   const category = findCategory(record.category);

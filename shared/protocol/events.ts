@@ -33,13 +33,12 @@ const caseRef = { caseId: id, at };
 
 /** Photos a report or a handling carries (上报照片, 处置照片): http(s) URLs on the platform's servers. */
 export const MAX_CASE_PHOTOS = 9;
+/** An http(s) URL with no spaces, at most 1,000 characters: what a photo may be. */
+export function isPhotoUrl(url: string): boolean {
+  return url.length <= 1000 && /^https?:\/\/\S+$/i.test(url);
+}
 export const photoListSchema = z
-  .array(
-    wellFormedText(1000, 1).refine(
-      (u) => /^https?:\/\/[^\s]+$/i.test(u),
-      'a photo is an http(s) URL',
-    ),
-  )
+  .array(wellFormedText(1000, 1).refine(isPhotoUrl, 'a photo is an http(s) URL'))
   .max(MAX_CASE_PHOTOS);
 
 /** What a report says about a case, beside its id and time (a snapshot's case record has it too). */

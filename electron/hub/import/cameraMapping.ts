@@ -5,12 +5,13 @@ import { z } from 'zod';
 import { toWgs84 } from '../../../shared/geo/coords';
 import { checkCatalogue, type CatalogueCamera } from '../../../shared/video/catalogue';
 import { bindColumns } from './boundColumns';
-import { readCheckedJson, type KeyPath } from './jsonWithLines';
+import { MappingError, readCheckedJson, type KeyPath } from './jsonWithLines';
 import {
   columnRef,
   columnsRead,
   fileSchema,
   numberField,
+  regexProblem,
   textField,
   textSource,
   type ColumnRef,
@@ -85,6 +86,12 @@ const PLACEHOLDER = /\{([^{}]+)\}/g;
 
 export function readCameraMapping(text: string, file = 'cameras.json'): LoadedCameraMapping {
   const { value, where } = readCheckedJson(text, file, cameraMappingSchema);
+  const bad = value.fields.tags?.split ? regexProblem(value.fields.tags.split) : undefined;
+  if (bad)
+    throw new MappingError(
+      [`${where(['fields', 'tags', 'split'])}: bad regular expression: ${bad}`],
+      file,
+    );
   return { mapping: value, file, where };
 }
 

@@ -1,6 +1,11 @@
 import { MAIN_PATH, type CaseState } from '../../../shared/domain/lifecycle';
 import { toWgs84 } from '../../../shared/geo/coords';
-import { MAX_CASE_PHOTOS, type CaseSource, type WallEvent } from '../../../shared/protocol/events';
+import {
+  isPhotoUrl,
+  MAX_CASE_PHOTOS,
+  type CaseSource,
+  type WallEvent,
+} from '../../../shared/protocol/events';
 import { parseTime } from './localTime';
 import { bindColumns } from './boundColumns';
 import { type LoadedMapping, type TextField, type TranslatedField } from './mapping';
@@ -67,15 +72,18 @@ export function bindMapping(
   const urgentPattern = f.urgent?.pattern ? new RegExp(f.urgent.pattern, 'i') : undefined;
   const bounds = mapping.city?.bounds;
   const zone = (field: { timeZone?: string | undefined }) => field.timeZone ?? mapping.timeZone;
-  const photosOf = (field: PhotoField | undefined, values: Values): string[] | undefined => {
-    if (!field) return undefined;
+  // Made once here, not for every record.
+  const photoReader = (field: PhotoField | undefined) => {
+    if (!field) return () => undefined;
     const split = new RegExp(field.split ?? '[\\s,;|，；]+');
-    const urls = text({ ...field, join: ' ' }, values)
-      .split(split)
-      .filter((u) => /^https?:\/\/\S+$/i.test(u) && u.length <= 1000)
-      .slice(0, MAX_CASE_PHOTOS);
-    return urls.length > 0 ? urls : undefined;
+    const source = { ...field, join: ' ' };
+    return (values: Values): string[] | undefined => {
+      const urls = text(source, values).split(split).filter(isPhotoUrl).slice(0, MAX_CASE_PHOTOS);
+      return urls.length > 0 ? urls : undefined;
+    };
   };
+  const reportPhotosOf = photoReader(f.photos?.reported);
+  const handledPhotosOf = photoReader(f.photos?.handled);
   const bounded = (field: TextField | undefined, max: number, values: Values) => {
     const value = text(field, values) || field?.default || '';
     return value ? value.slice(0, max) : undefined;
@@ -119,8 +127,8 @@ export function bindMapping(
         : false);
     const target = st.value as CaseState;
     const done = Math.max(reported, closedAt ?? reported);
-    const reportPhotos = photosOf(f.photos?.reported, values);
-    const handledPhotos = photosOf(f.photos?.handled, values);
+    const reportPhotos = reportPhotosOf(values);
+    const handledPhotos = handledPhotosOf(values);
     const events: WallEvent[] = [
       {
         type: 'case.reported',

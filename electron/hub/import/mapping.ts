@@ -10,6 +10,7 @@ import {
   fileSchema,
   numberField,
   photoField,
+  regexProblem,
   textField,
   timeField,
   translatedField,
@@ -150,10 +151,13 @@ function* meaningProblems(m: Mapping): Generator<{ path: (string | number)[]; me
     (v) => (CASE_SOURCES as readonly string[]).includes(v),
     `source (${CASE_SOURCES.join(', ')})`,
   );
-  if (f.urgent?.pattern) {
-    const bad = regexProblem(f.urgent.pattern);
-    if (bad)
-      yield { path: ['fields', 'urgent', 'pattern'], message: `bad regular expression: ${bad}` };
+  for (const [path, pattern] of [
+    [['fields', 'urgent', 'pattern'], f.urgent?.pattern],
+    [['fields', 'photos', 'reported', 'split'], f.photos?.reported?.split],
+    [['fields', 'photos', 'handled', 'split'], f.photos?.handled?.split],
+  ] as const) {
+    const bad = pattern === undefined ? undefined : regexProblem(pattern);
+    if (bad) yield { path: [...path], message: `bad regular expression: ${bad}` };
   }
   if (zoneOffsetMinutes(m.timeZone, Date.now()) === undefined)
     yield {
@@ -186,14 +190,5 @@ function* meaningProblems(m: Mapping): Generator<{ path: (string | number)[]; me
         path: ['fields', key],
         message: 'needs a "value", a "column", "columns" or a "default"',
       };
-  }
-}
-
-function regexProblem(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern, 'i');
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
   }
 }

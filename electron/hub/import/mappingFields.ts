@@ -154,3 +154,13 @@ export function columnsRead(
   }
   return out;
 }
+
+/** Why a pattern is no regular expression, or undefined when it is one. */
+export function regexProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, 'i');
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}

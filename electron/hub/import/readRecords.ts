@@ -14,7 +14,7 @@ export interface SourceRecord {
 
 /** The records of a file and, once the first is read, its columns. */
 export interface RecordSource {
-  /** The header (CSV, xlsx) or the first record's keys (JSON): known after the first record. */
+  /** The header (CSV, xlsx), the records' keys (JSON, GeoJSON) or the first line's (NDJSON): known after the first record. */
   readonly columns: () => readonly string[] | undefined;
   readonly records: AsyncIterable<SourceRecord>;
 }
@@ -26,15 +26,14 @@ export function readRecords(path: string, file: Mapping['file']): RecordSource {
       return csvRecords(path, file.encoding ?? 'utf-8', file.delimiter ?? ',');
     case 'xlsx':
       return xlsxRecords(path, file.sheet, file.headerRow ?? 1);
+    // An Open311 endpoint answers what a JSON file holds: an array of service requests.
     case 'json':
+    case 'open311':
       return jsonRecords(path, file.encoding ?? 'utf-8', file.records);
     case 'ndjson':
       return ndjsonRecords(path, file.encoding ?? 'utf-8');
     case 'geojson':
       return geojsonRecords(path, file.encoding ?? 'utf-8');
-    case 'open311':
-      // Read as the GeoReport v2 endpoint answers: a JSON array of service requests.
-      return jsonRecords(path, file.encoding ?? 'utf-8', file.records);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { CatalogueCamera } from '../../../shared/video/catalogue';
+import { streamOrigins, type CatalogueCamera } from '../../../shared/video/catalogue';
 import { readCameraCatalogue, type LoadedCameraMapping } from '../import/cameraMapping';
 import { REFUSALS_LISTED } from '../import/importFile';
 
@@ -22,6 +22,8 @@ export interface CameraSourceReport {
  */
 export class CameraCatalogueSource {
   cameras: readonly CatalogueCamera[] = [];
+  /** The media servers the cameras' streams are on (worked out once per reading, not per request). */
+  origins: readonly string[] = [];
   readonly report: CameraSourceReport;
   private timer: ReturnType<typeof setInterval> | undefined;
 
@@ -50,6 +52,7 @@ export class CameraCatalogueSource {
     try {
       const reading = await readCameraCatalogue(this.mapping, this.from);
       this.cameras = reading.cameras;
+      this.origins = streamOrigins(reading.cameras);
       Object.assign(this.report, {
         loadedAt: new Date().toISOString(),
         records: reading.records,

@@ -95,6 +95,7 @@ export class Open311Poller {
   private readonly backoff: Backoff;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
+  /** The poll under way or the last one (stop waits for it). */
   private running: Promise<void> | undefined;
   private abort: AbortController | undefined;
 
@@ -127,16 +128,12 @@ export class Open311Poller {
     await this.running?.catch(() => undefined);
   }
 
-  /** One poll now (tests and the first start); resolves when it is done. */
-  pollNow(): Promise<void> {
-    this.running ??= this.poll().finally(() => (this.running = undefined));
-    return this.running;
-  }
-
   private schedule(ms: number): void {
     if (this.stopped) return;
+    // One poll at a time: the next is scheduled only once this one has ended.
     this.timer = setTimeout(() => {
-      void this.pollNow().then(
+      this.running = this.poll();
+      void this.running.then(
         () => {
           this.backoff.reset();
           this.schedule(this.options.pollMs ?? 60_000);
